@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export const NUDGE_SOURCE = 'nudge';
+
+/** Events nudge publishes about itself, on the same bus, for the shop's own analytics. */
+export const nudgeDetailTypes = [
+  'Message Sent',
+  'Message Skipped',
+  'Coupon Issued',
+  'Coupon Redeemed',
+  'Campaign Paused',
+  'Campaign Resumed',
+  'Budget Threshold Reached',
+  'Customer Scored',
+] as const;
+export type NudgeDetailType = (typeof nudgeDetailTypes)[number];
+
+export const nudgeEventSchema = z.object({
+  detailType: z.enum(nudgeDetailTypes),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type NudgeEvent = z.infer<typeof nudgeEventSchema>;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
+
+const isTimeZone = (value: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isLocale = (value: string): boolean => {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+};
+
+const isHttpUrl = (value: string): boolean => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+};
+
+/** Money is an integer number of minor units (cents, fen), never a float. */
+export const minorUnits = z
+  .number()
+  .int('must be a whole number of minor units (cents), not a fraction')
+  .nonnegative('must not be negative')
+  .max(Number.MAX_SAFE_INTEGER)
+  .meta({ description: 'Integer amount in minor units (cents, fen).' });
+
+export const currencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD or CNY')
+  .refine((code) => knownCurrencies.has(code), 'is not a known ISO 4217 currency')
+  .meta({ description: 'ISO 4217 currency code.' });
+
+export const timeZone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, 'is not an IANA time zone such as Europe/Berlin or Asia/Shanghai')
+  .meta({ description: 'IANA time zone.' });
+
+export const localeTag = z
+  .string()
+  .max(35)
+  .refine(isLocale, 'is not a BCP 47 language tag such as en-US or zh-CN')
+  .meta({ description: 'BCP 47 language tag.' });
+
+export const httpUrl = z
+  .string()
+  .max(2048)
+  .refine(isHttpUrl, 'must be an http(s) URL')
+  .meta({ description: 'An http or https URL.' });
+
+export const instant = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 instant.' });
+
+export const identifier = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\w.:@-]+$/, 'may only contain letters, digits and . _ : @ -');
+
+export const email = z.email().max(254);

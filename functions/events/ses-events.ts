@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** The part of an SES event (configuration set to EventBridge, default bus) that nudge reads. */
+export const sesEventDetailSchema = z.looseObject({
+  eventType: z.enum([
+    'Send',
+    'Reject',
+    'Bounce',
+    'Complaint',
+    'Delivery',
+    'Open',
+    'Click',
+    'Rendering Failure',
+    'DeliveryDelay',
+    'Subscription',
+  ]),
+  mail: z.looseObject({
+    messageId: z.string(),
+    destination: z.array(z.string()).default([]),
+    tags: z.record(z.string(), z.array(z.string())).default({}),
+  }),
+  bounce: z
+    .looseObject({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']) })
+    .optional(),
+});
+export type SesEventDetail = z.infer<typeof sesEventDetailSchema>;
+
+export const SES_SOURCE = 'aws.ses';
+export const sesDetailTypes = [
+  'Email Sent',
+  'Email Delivered',
+  'Email Bounced',
+  'Email Complaint Received',
+  'Email Opened',
+  'Email Clicked',
+] as const;

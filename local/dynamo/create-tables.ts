@@ -1,0 +1,64 @@
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DynamoDBClient,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { TTL_ATTRIBUTE, type TableNames, tableDefinitions } from '../../functions/store/tables.js';
+
+/** Creates every table of functions/store/tables.ts, as the stack does, if it is not there yet. */
+export const createTables = async (client: DynamoDBClient, names: TableNames): Promise<void> => {
+  await Promise.all(
+    tableDefinitions.map(async (definition) => {
+      const attributes = new Map<string, 'S'>([
+        ['pk', 'S'],
+        ['sk', 'S'],
+      ]);
+      for (const index of definition.indexes) {
+        attributes.set(index.partitionKey, 'S');
+        attributes.set(index.sortKey, 'S');
+      }
+      const input: CreateTableCommandInput = {
+        TableName: names[definition.id],
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
+          AttributeName,
+          AttributeType,
+        })),
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: definition.indexes.length
+          ? definition.indexes.map((index) => ({
+              IndexName: index.name,
+              KeySchema: [
+                { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+                { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+              ],
+              Projection: { ProjectionType: 'ALL' as const },
+            }))
+          : undefined,
+      };
+      try {
+        await client.send(new CreateTableCommand(input));
+        await client.send(
+          new UpdateTimeToLiveCommand({
+            TableName: names[definition.id],
+            TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ResourceInUseException)) throw error;
+      }
+    }),
+  );
+};
+
+export const localDynamoClient = (endpoint: string): DynamoDBClient =>
+  new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });

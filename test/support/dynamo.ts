@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { createDocumentClient } from '../../functions/store/dynamo.js';
+import { type TableNames, localTableNames } from '../../functions/store/tables.js';
+import { createTables, localDynamoClient } from '../../local/dynamo/create-tables.js';
+
+export interface TestDynamo {
+  endpoint: string;
+  db: DynamoDBDocumentClient;
+  tables: TableNames;
+}
+
+/** Fresh tables under a unique prefix, in the run's DynamoDB Local, so test files never share state. */
+export const freshTables = async (): Promise<TestDynamo> => {
+  const endpoint = inject('dynamoEndpoint');
+  const tables = localTableNames(`t${randomUUID().slice(0, 8)}`);
+  await createTables(localDynamoClient(endpoint), tables);
+  const db = createDocumentClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  return { endpoint, db, tables };
+};
