@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { instant } from '../events/primitives.js';
+import { bgNbdParamsSchema } from './bgnbd.js';
+import { gammaGammaParamsSchema } from './gamma-gamma.js';
+
+/** Value-if-retained above `mid` is tier mid, above `high` tier high; minor units. */
+export const valueCutoffsSchema = z.object({
+  mid: z.number().nonnegative(),
+  high: z.number().nonnegative(),
+});
+export type ValueCutoffs = z.infer<typeof valueCutoffsSchema>;
+
+const common = {
+  fittedAt: instant,
+  customers: z.number().int().nonnegative(),
+  valueCutoffs: valueCutoffsSchema,
+};
+
+/** Everything `scoreCustomer` needs, fitted once per shop per night and stored as JSON. */
+export const scoringModelSchema = z.discriminatedUnion('method', [
+  z.object({
+    method: z.literal('bgnbd'),
+    timeUnit: z.enum(['day', 'week']),
+    params: bgNbdParamsSchema,
+    logLikelihood: z.number(),
+    /** Gamma-Gamma spend model; null when too few customers made a paid repeat purchase. */
+    spend: gammaGammaParamsSchema.nullable(),
+    ...common,
+  }),
+  z.object({
+    method: z.literal('heuristic'),
+    reason: z.string(),
+    ...common,
+  }),
+]);
+export type ScoringModel = z.infer<typeof scoringModelSchema>;
