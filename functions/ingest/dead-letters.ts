@@ -1,0 +1,66 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Deps } from '../shared/deps.js';
+import { isConditionFailure } from '../store/dynamo.js';
+
+export const DEAD_LETTER_PK = 'deadletter';
+
+export const deadLetterSchema = z.object({
+  event: z.unknown(),
+  reason: z.string(),
+  /** The function id that rejected it, or `router` when no function took it. */
+  function: z.string(),
+  at: z.string(),
+});
+export type DeadLetter = z.infer<typeof deadLetterSchema>;
+
+export interface DeadLetterStore {
+  record(deadLetter: DeadLetter): Promise<void>;
+  /** Newest first. */
+  list(options?: { limit?: number }): Promise<DeadLetter[]>;
+}
+
+const eventIdOf = (event: unknown): string => {
+  const id = typeof event === 'object' && event !== null ? (event as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id.length > 0 ? id : 'no-id';
+};
+
+export const deadLetterKey = (deadLetter: DeadLetter): { pk: string; sk: string } => ({
+  pk: DEAD_LETTER_PK,
+  sk: `${deadLetter.at}#${eventIdOf(deadLetter.event)}#${deadLetter.function}`,
+});
+
+export const createDeadLetterStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): DeadLetterStore => ({
+  async record(deadLetter) {
+    try {
+      await db.send(
+        new PutCommand({
+          TableName: tables.control,
+          Item: { ...deadLetterKey(deadLetter), ...deadLetter },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  },
+  async list({ limit = 100 } = {}) {
+    const found: DeadLetter[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tables.control,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': DEAD_LETTER_PK },
+          ScanIndexForward: false,
+          Limit: limit - found.length,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) found.push(deadLetterSchema.parse(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && found.length < limit);
+    return found;
+  },
+});

@@ -1,0 +1,33 @@
+import type { Deps } from '../shared/deps.js';
+import type { StoredCart } from './cart.js';
+import type { StoredOrder } from './order.js';
+
+/**
+ * Called for the stored version of a cart, also on a redelivery of that same version (a crash may
+ * have come between the write and the hook), never for an older one. Must be idempotent.
+ */
+export type CartChangedHook = (cart: StoredCart) => Promise<void>;
+
+/**
+ * Called on every delivery of an order, `firstTime` or not, for the same reason. Must be
+ * idempotent on the orderId.
+ */
+export type OrderRecordedHook = (order: StoredOrder, outcome: { firstTime: boolean }) => Promise<void>;
+
+export interface IngestHooks {
+  cartChanged: CartChangedHook[];
+  /** Run in this order; a throw stops the rest and the event is retried. */
+  orderRecorded: OrderRecordedHook[];
+}
+
+/** Where other areas plug into ingestion: one line each. */
+export const ingestHooks = (_deps: Deps): IngestHooks => ({
+  cartChanged: [
+    // cart recall: schedule the reminders of this cart version
+  ],
+  orderRecorded: [
+    // coupons: redeem the order's coupon codes
+    // cart recall: cancel pending reminders of this customer / cart
+    // attribution: attribute the order to a campaign
+  ],
+});
