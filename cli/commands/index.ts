@@ -1,10 +1,14 @@
 import type { CliIo, ExitCode } from '../io.js';
 import { runChurn } from './churn.js';
-import { runSimulate } from './simulate.js';
 import { runPreview } from './preview.js';
 import { runPublish } from './publish.js';
 import { runRules } from './rules.js';
+import { runSimulate } from './simulate.js';
 import { runValidate } from './validate.js';
+import { runPause } from './pause.js';
+import { runResume } from './resume.js';
+import { runKill } from './kill.js';
+import { runStatus } from './status.js';
 
 export interface CliCommand {
   name: string;
@@ -25,5 +29,13 @@ export const commands: CliCommand[] = [
     summary: 'fit the churn model to an order history, or check it on a holdout',
     run: runChurn,
   },
-  { name: 'simulate', summary: 'run a synthetic shop through the local runtime and report lift', run: runSimulate },
+  {
+    name: 'simulate',
+    summary: 'run a synthetic shop through the local runtime and report lift',
+    run: runSimulate,
+  },
+  { name: 'pause', summary: 'pause a campaign (or global, channel:email) with a reason', run: runPause },
+  { name: 'resume', summary: 'make a paused or killed campaign or switch active again', run: runResume },
+  { name: 'kill', summary: 'stop all spending at once (the global switch)', run: runKill },
+  { name: 'status', summary: 'show switches, campaign status and budgets', run: runStatus },
 ];

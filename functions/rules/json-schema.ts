@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import { campaignFileSchema } from './schema/campaign.js';
+import { offerFileSchema } from './schema/offer.js';
+import { ruleSetShapeSchema } from './schema/rule-set.js';
+import { settingsFileSchema } from './schema/settings.js';
+import { templateSubjectFileSchema } from './schema/template.js';
+
+/** The JSON Schemas editors use to autocomplete rule files (each file names one in "$schema"). */
+export const ruleSchemaFiles = (): Array<{
+  path: string;
+  schema: z.ZodType;
+  title: string;
+  description: string;
+}> => [
+  {
+    path: 'schemas/rules/settings.schema.json',
+    schema: settingsFileSchema,
+    title: 'nudge rules: settings.json',
+    description: 'Shop-wide settings: sender, postal address, currency, frequency cap, quiet hours, budgets.',
+  },
+  {
+    path: 'schemas/rules/offer.schema.json',
+    schema: offerFileSchema,
+    title: 'nudge rules: offers/<offer-id>.json',
+    description:
+      'One offer (coupon definition); the file name is its id. Money in minor units (2000 = 20.00).',
+  },
+  {
+    path: 'schemas/rules/campaign.schema.json',
+    schema: campaignFileSchema,
+    title: 'nudge rules: campaigns/<campaign-id>.json',
+    description: 'One campaign; the file name is its id. Delays are ISO 8601 durations such as PT4H.',
+  },
+  {
+    path: 'schemas/rules/template.schema.json',
+    schema: templateSubjectFileSchema,
+    title: 'nudge rules: templates/<template-id>/<locale>.json',
+    description:
+      'Subject line and preview text of one template in one locale; the bodies are .html and .txt.',
+  },
+  {
+    path: 'schemas/rules/rule-set.schema.json',
+    schema: ruleSetShapeSchema,
+    title: 'nudge rule set',
+    description: 'A whole rule set as published and served by the admin API (GET /api/rules/versions/:n).',
+  },
+];

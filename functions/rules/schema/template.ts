@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { localeTag } from '../../events/primitives.js';
+import { checkTemplateSource } from '../../templates/check-template.js';
+import { slug } from './primitives.js';
+
+/** Locales every template must have (DESIGN.md section 3). */
+export const REQUIRED_TEMPLATE_LOCALES = ['en', 'zh-CN'] as const;
+
+const templateSource = (description: string, { max }: { max: number }) =>
+  z
+    .string({ error: 'must be text' })
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .superRefine((source, ctx) => {
+      for (const message of checkTemplateSource(source)) ctx.addIssue({ code: 'custom', message });
+    })
+    .meta({ description });
+
+const subject = templateSource('Email subject line; may use variables such as {{customer.firstName}}.', {
+  max: 200,
+});
+const preheader = templateSource('Preview text shown after the subject in most inboxes.', { max: 200 });
+
+export const templateVersionSchema = z.strictObject({
+  subject,
+  preheader: preheader.optional(),
+  html: templateSource('Email body, HTML (the layout with footer is added around it).', { max: 100_000 }),
+  text: templateSource('Plain-text body for mail apps that do not show HTML.', { max: 50_000 }),
+});
+
+/** rules/templates/<template-id>/<locale>.json: the parts of a template that are not its bodies. */
+export const templateSubjectFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  subject,
+  preheader: preheader.optional(),
+});
+
+/** Template id -> locale -> version. */
+export const templatesSchema = z.record(slug, z.record(localeTag, templateVersionSchema));
+
+export type TemplateVersion = z.infer<typeof templateVersionSchema>;
+export type Templates = z.infer<typeof templatesSchema>;
