@@ -8,7 +8,15 @@ export interface Log {
 }
 
 /** Structured JSON logs. Never pass email addresses, names or message bodies: ids only. */
-export const createLogger = (serviceName: string): Log => new Logger({ serviceName });
+export const createLogger = (serviceName: string): Log => {
+  const logger = new Logger({ serviceName });
+  return {
+    info: (message, attributes = {}) => logger.info(message, attributes),
+    warn: (message, attributes = {}) => logger.warn(message, attributes),
+    error: (message, attributes = {}) => logger.error(message, attributes),
+    debug: (message, attributes = {}) => logger.debug(message, attributes),
+  };
+};
 
 /** Collects log lines in memory; the local runtime and tests use it so nothing reaches the console. */
 export class MemoryLog implements Log {
