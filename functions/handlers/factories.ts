@@ -1,8 +1,15 @@
+import { createChurnCoordinatorHandler } from '../churn/scoring-coordinator.js';
+import { createChurnWorkerHandler } from '../churn/scoring-worker.js';
+import { createCouponExpiryHandler } from '../coupons/coupon-expiry.js';
+import { createSesEventsHandler } from '../deliverability/ses-events.js';
+import { createGuardHandler } from '../guard/guard.js';
 import { createCartEventsHandler } from '../ingest/cart-events.js';
 import { createCustomerEventsHandler } from '../ingest/customer-events.js';
 import { createOrderEventsHandler } from '../ingest/order-events.js';
 import type { FunctionId } from '../routes.js';
+import { createCampaignStepHandler } from '../send/campaign-step.js';
 import type { Deps } from '../shared/deps.js';
+import { createCostAlertHandler } from '../switches/cost-alert.js';
 
 /** Builds one function's handler from its dependencies; the Lambda entry points use AWS adapters. */
 export type HandlerFactory = (deps: Deps) => (event: unknown) => Promise<unknown>;
@@ -12,4 +19,11 @@ export const handlerFactories: Partial<Record<FunctionId, HandlerFactory>> = {
   'customer-events': createCustomerEventsHandler,
   'cart-events': createCartEventsHandler,
   'order-events': createOrderEventsHandler,
+  'churn-coordinator': createChurnCoordinatorHandler,
+  'churn-worker': createChurnWorkerHandler,
+  'campaign-step': createCampaignStepHandler,
+  'ses-events': createSesEventsHandler,
+  'coupon-expiry': createCouponExpiryHandler,
+  guard: (deps) => createGuardHandler(deps),
+  'cost-alert': createCostAlertHandler,
 };

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { readEnv } from '../../shared/env.js';
+import { type TableId, type TableNames, tableEnvVar, tableIds } from '../../store/tables.js';
+
+type TableEnvVar = `TABLE_${Uppercase<TableId>}`;
+
+const tableShape = Object.fromEntries(tableIds.map((id) => [tableEnvVar(id), z.string().min(1)])) as Record<
+  TableEnvVar,
+  z.ZodString
+>;
+
+/**
+ * Every variable a nudge Lambda reads, parsed once at cold start. The stack sets all of them on
+ * every function (names and ARNs are not secrets); what a function may do is decided by its role.
+ */
+export const awsEnvSchema = z.object({
+  ...tableShape,
+  EVENT_BUS_NAME: z.string().min(1),
+  SES_CONFIGURATION_SET: z.string().min(1),
+  SCHEDULE_GROUP_NAME: z.string().min(1),
+  SCHEDULER_ROLE_ARN: z.string().startsWith('arn:'),
+  SCHEDULE_DEAD_LETTER_QUEUE_ARN: z.string().startsWith('arn:'),
+  CAMPAIGN_STEP_FUNCTION_ARN: z.string().startsWith('arn:'),
+  COUPON_EXPIRY_FUNCTION_ARN: z.string().startsWith('arn:'),
+  CHURN_WORKER_FUNCTION_NAME: z.string().min(1),
+  UNSUBSCRIBE_URL: z.url(),
+  UNSUBSCRIBE_SECRET_ARN: z.string().startsWith('arn:'),
+});
+export type AwsEnv = z.infer<typeof awsEnvSchema>;
+
+export const readAwsEnv = (env: NodeJS.ProcessEnv = process.env): AwsEnv => readEnv(awsEnvSchema, env);
+export type AwsEnvName = keyof AwsEnv;
+
+export const tableNamesFromEnv = (env: AwsEnv): TableNames =>
+  Object.fromEntries(tableIds.map((id) => [id, env[tableEnvVar(id) as TableEnvVar]])) as TableNames;

@@ -1,0 +1,4 @@
+import { awsDeps } from '../adapters/aws/aws-deps.js';
+import { createOrderEventsHandler } from '../ingest/order-events.js';
+
+export const handler = createOrderEventsHandler(awsDeps());
