@@ -23,6 +23,8 @@ export interface ChurnScore {
   valueAtRisk: number;
   riskBand: RiskBand;
   valueTier: ValueTier;
+  /** Why the customer is (not) at risk, in words: the rule and the figure that decided. */
+  reason: string;
 }
 
 /** The parts every figure of a score is made from. */
@@ -30,18 +32,26 @@ export interface CustomerAssessment {
   method: ScoringModel['method'];
   pAlive: number;
   atRisk: boolean;
+  /** What the risk band is cut from: pAlive, except for one-time buyers under BG/NBD (the heuristic's score). */
+  riskScore: number;
+  reason: string;
   purchasesIfAlive: number;
   spendPerPurchase: number;
 }
 
+const fixed = (value: number) => value.toFixed(3);
+
 export function assessCustomer(model: ScoringModel, stats: CustomerStats, now: string): CustomerAssessment {
   const meanSpend = stats.totalSpent / stats.purchaseDays;
   if (model.method === 'heuristic') {
-    const risk = heuristicRisk(daysSinceLastOrder(stats, now), stats.meanGapDays);
+    const days = daysSinceLastOrder(stats, now);
+    const risk = heuristicRisk(days, stats.meanGapDays);
     return {
       method: 'heuristic',
       pAlive: risk.pAlive,
       atRisk: risk.atRisk,
+      riskScore: risk.pAlive,
+      reason: `heuristic (${model.reason}): ${days} days since the last order, at risk after ${risk.thresholdDays}`,
       purchasesIfAlive: heuristicPurchasesIfAlive(stats.meanGapDays, CHURN_HORIZON_DAYS),
       spendPerPurchase: meanSpend,
     };
@@ -52,7 +62,7 @@ export function assessCustomer(model: ScoringModel, stats: CustomerStats, now: s
   return {
     method: 'bgnbd',
     pAlive,
-    atRisk: pAlive < AT_RISK_BELOW,
+    ...(rfm.x === 0 ? oneTimeBuyerRisk(stats, now) : repeatBuyerRisk(pAlive)),
     purchasesIfAlive: expectedPurchasesIfAlive(
       model.params,
       rfm,
@@ -62,12 +72,40 @@ export function assessCustomer(model: ScoringModel, stats: CustomerStats, now: s
   };
 }
 
+function repeatBuyerRisk(pAlive: number): Pick<CustomerAssessment, 'atRisk' | 'riskScore' | 'reason'> {
+  const atRisk = pAlive < AT_RISK_BELOW;
+  return {
+    atRisk,
+    riskScore: pAlive,
+    reason: `BG/NBD P(alive) ${fixed(pAlive)} is ${atRisk ? 'below' : 'at least'} ${AT_RISK_BELOW}`,
+  };
+}
+
+/**
+ * BG/NBD lets customers drop out only after a repeat purchase, so it holds every one-time buyer
+ * certainly alive; the lead's decision: judge them by the heuristic's days-since-order test instead.
+ */
+function oneTimeBuyerRisk(
+  stats: CustomerStats,
+  now: string,
+): Pick<CustomerAssessment, 'atRisk' | 'riskScore' | 'reason'> {
+  const days = daysSinceLastOrder(stats, now);
+  const risk = heuristicRisk(days, null);
+  return {
+    atRisk: risk.atRisk,
+    riskScore: risk.pAlive,
+    reason:
+      `one-time buyer: BG/NBD holds P(alive) at 1, so the heuristic decides: ${days} days since the only ` +
+      `purchase day, at risk after ${risk.thresholdDays}`,
+  };
+}
+
 export const valueIfRetained = ({ purchasesIfAlive, spendPerPurchase }: CustomerAssessment) =>
   purchasesIfAlive * spendPerPurchase;
 
 export function scoreCustomer(model: ScoringModel, stats: CustomerStats, now: string): ChurnScore {
   const assessment = assessCustomer(model, stats, now);
-  const { method, pAlive, atRisk, purchasesIfAlive } = assessment;
+  const { method, pAlive, atRisk, riskScore, reason, purchasesIfAlive } = assessment;
   const retainedValue = valueIfRetained(assessment);
   return {
     method,
@@ -76,8 +114,9 @@ export function scoreCustomer(model: ScoringModel, stats: CustomerStats, now: st
     expectedPurchases90d: pAlive * purchasesIfAlive,
     expectedValue: Math.round(pAlive * retainedValue),
     valueAtRisk: Math.round((1 - pAlive) * retainedValue),
-    riskBand: riskBandOf(pAlive),
+    riskBand: riskBandOf(riskScore),
     valueTier: valueTierOf(retainedValue, model.valueCutoffs),
+    reason,
   };
 }
 

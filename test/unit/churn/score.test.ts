@@ -73,18 +73,40 @@ describe('scoreCustomer with BG/NBD', () => {
     expect(score).toMatchObject({ atRisk: true, riskBand: 'high' });
   });
 
-  it('never flags a one-time buyer, whom BG/NBD holds certainly alive', () => {
-    const oneTime = stats({
-      lastOrderAt: '2024-01-01T12:00:00Z',
+  const oneTimeBuyer = (lastOrderAt: string) =>
+    stats({
+      firstOrderAt: lastOrderAt,
+      lastOrderAt,
       orders: 1,
       purchaseDays: 1,
+      totalSpent: 5000,
       meanGapDays: null,
     });
-    expect(scoreCustomer(bgNbdModel, oneTime, now)).toMatchObject({
-      pAlive: 1,
-      atRisk: false,
-      riskBand: 'low',
-    });
+
+  it('keeps a recent one-time buyer, whom BG/NBD holds certainly alive, out of risk', () => {
+    const score = scoreCustomer(bgNbdModel, oneTimeBuyer('2024-05-15T12:00:00Z'), now);
+    expect(score).toMatchObject({ pAlive: 1, atRisk: false, riskBand: 'low' });
+    expect(score.reason).toMatch(/^one-time buyer/);
+  });
+
+  it('flags a one-time buyer silent for more than 60 days although BG/NBD holds them alive', () => {
+    const medium = scoreCustomer(bgNbdModel, oneTimeBuyer('2024-04-01T12:00:00Z'), now);
+    const high = scoreCustomer(bgNbdModel, oneTimeBuyer('2024-01-01T12:00:00Z'), now);
+
+    expect(medium).toMatchObject({ method: 'bgnbd', pAlive: 1, atRisk: true, riskBand: 'medium' });
+    expect(medium.reason).toBe(
+      'one-time buyer: BG/NBD holds P(alive) at 1, so the heuristic decides: 90 days since the only purchase day, at risk after 60',
+    );
+    expect(high).toMatchObject({ pAlive: 1, atRisk: true, riskBand: 'high' });
+  });
+
+  it('says which P(alive) decided for a repeat buyer', () => {
+    const score = scoreCustomer(
+      bgNbdModel,
+      stats({ lastOrderAt: '2024-02-01T10:00:00Z', meanGapDays: 6 }),
+      now,
+    );
+    expect(score.reason).toMatch(/^BG\/NBD P\(alive\) 0\.\d{3} is below 0\.5$/);
   });
 
   it('returns money as whole minor units that split value if retained into expected and at risk', () => {

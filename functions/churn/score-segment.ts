@@ -1,0 +1,60 @@
+import type { Bus } from '../ports/bus.js';
+import type { Log } from '../shared/logger.js';
+import { customerScored } from './customer-scored.js';
+import type { CustomerStats } from './customer-stats.js';
+import type { ModelStore } from './model-store.js';
+import { scoreCustomer } from './score.js';
+import type { ScoreStore, StoredScore } from './score-store.js';
+import type { ScoringJob } from './scoring-run.js';
+import type { StatsSource } from './stats-scan.js';
+
+/** Runs after a customer's score is stored (win-back entry); must be idempotent per run. */
+export type ScoredHook = (score: StoredScore, stats: CustomerStats) => Promise<void>;
+
+export interface ScoreSegmentDeps {
+  stats: StatsSource;
+  models: Pick<ModelStore, 'get'>;
+  scores: ScoreStore;
+  bus: Bus;
+  afterScored: ScoredHook[];
+  log: Log;
+}
+
+export interface SegmentSummary {
+  scored: number;
+  segmentChanged: number;
+  atRisk: number;
+}
+
+const CONCURRENT_CUSTOMERS = 16;
+
+export class ModelVersionMissingError extends Error {
+  override name = 'ModelVersionMissingError';
+}
+
+/** Scores every customer of one parallel-scan segment against one stored model version. */
+export const scoreSegment = async (deps: ScoreSegmentDeps, job: ScoringJob): Promise<SegmentSummary> => {
+  const stored = await deps.models.get(job.modelVersion);
+  if (!stored) throw new ModelVersionMissingError(`churn model version ${job.modelVersion} is not stored`);
+  const run = { modelVersion: job.modelVersion, runId: job.runId, scoredAt: job.runId };
+  const summary: SegmentSummary = { scored: 0, segmentChanged: 0, atRisk: 0 };
+  for await (const rows of deps.stats.segment(job)) {
+    const changed: StoredScore[] = [];
+    const scoreOne = async ({ customerId, stats }: (typeof rows)[number]) => {
+      const outcome = await deps.scores.store(customerId, scoreCustomer(stored.model, stats, job.runId), run);
+      if (!outcome.stored) return;
+      summary.scored += 1;
+      if (outcome.score.atRisk) summary.atRisk += 1;
+      if (outcome.segmentChanged) changed.push(outcome.score);
+      for (const hook of deps.afterScored) await hook(outcome.score, stats);
+    };
+    // Customers are independent: a few writes in flight keep a large segment within the Lambda timeout.
+    for (let start = 0; start < rows.length; start += CONCURRENT_CUSTOMERS) {
+      await Promise.all(rows.slice(start, start + CONCURRENT_CUSTOMERS).map(scoreOne));
+    }
+    summary.segmentChanged += changed.length;
+    if (changed.length > 0) await deps.bus.publish(changed.map(customerScored));
+  }
+  deps.log.info('churn segment scored', { ...summary, segment: job.segment, runId: job.runId });
+  return summary;
+};
