@@ -4,6 +4,7 @@ import { publishRuleSet } from '../functions/rules/publish.js';
 import { createDynamoRuleStore } from '../functions/rules/rule-store.js';
 import { formatProblem, validateRuleSetFiles } from '../functions/rules/validate.js';
 import type { Deps } from '../functions/shared/deps.js';
+import { ensureSwitches } from '../functions/switches/switch-commands.js';
 
 export type RulesAtStart =
   | { published: boolean; version: number; description: string }
@@ -19,7 +20,7 @@ export class InvalidRulesError extends Error {
  * goes live. A missing default folder is skipped; a missing folder that was asked for is an error.
  */
 export const publishRulesAtStart = async (
-  deps: Pick<Deps, 'db' | 'tables' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'tables' | 'clock' | 'bus'>,
   rules: { dir: string; explicit: boolean },
 ): Promise<RulesAtStart> => {
   if (!existsSync(rules.dir)) {
@@ -35,8 +36,12 @@ export const publishRulesAtStart = async (
     );
   }
   const store = createDynamoRuleStore({ db: deps.db, tableName: deps.tables.control });
-  const result = await publishRuleSet({ store, clock: deps.clock }, validation.ruleSet, {
-    actor: 'local-runtime',
-  });
+  const ensureSwitchesFor = (campaignIds: string[]) =>
+    ensureSwitches(deps, { campaignIds, actor: 'local-runtime' });
+  const result = await publishRuleSet(
+    { store, clock: deps.clock, ensureSwitches: ensureSwitchesFor },
+    validation.ruleSet,
+    { actor: 'local-runtime' },
+  );
   return { published: result.published, version: result.version, description: result.description };
 };

@@ -2,6 +2,11 @@ import { resolve } from 'node:path';
 import { cliActor } from '../../functions/rules/actor.js';
 import { ControlTableConfigError, controlTableFromEnv } from '../../functions/rules/control-table.js';
 import { publishRuleSet } from '../../functions/rules/publish.js';
+import { ensureSwitches } from '../../functions/switches/switch-commands.js';
+
+/** Creating a switch as active announces nothing, so the CLI needs no bus. */
+const silentBus = { publish: async () => {} };
+
 import {
   createDynamoRuleStore,
   PublishConflictError,
@@ -41,10 +46,22 @@ export const runPublish = async (argv: string[], io: CliIo): Promise<ExitCode> =
   if (!validation) return 1;
   if (!validation.ok) return reportProblems(io, validation, ` in ${dirArg}; nothing was published`);
   try {
-    const store = createDynamoRuleStore(controlTableFromEnv());
-    const result = await publishRuleSet({ store, clock: systemClock }, validation.ruleSet, {
-      actor: cliActor(args.values.actor),
-    });
+    const control = controlTableFromEnv();
+    const store = createDynamoRuleStore(control);
+    const switchDeps = {
+      db: control.db,
+      tables: { control: control.tableName },
+      bus: silentBus,
+      clock: systemClock,
+    };
+    const ensureSwitchesFor = (campaignIds: string[]) => ensureSwitches(switchDeps, { campaignIds });
+    const result = await publishRuleSet(
+      { store, clock: systemClock, ensureSwitches: ensureSwitchesFor },
+      validation.ruleSet,
+      {
+        actor: cliActor(args.values.actor),
+      },
+    );
     io.stdout(
       result.published
         ? `Published version ${result.version} (${result.description})\n`

@@ -16,6 +16,8 @@ export interface PublishResult {
 interface PublishDeps {
   store: RuleVersionStore;
   clock: Clock;
+  /** Creates missing switches (as active) for the set's campaigns; never changes an existing one. */
+  ensureSwitches?: (campaignIds: string[]) => Promise<unknown>;
 }
 
 interface PublishOptions {
@@ -29,10 +31,12 @@ interface PublishOptions {
  * active version already has the same content. Validate first: this trusts its input.
  */
 export const publishRuleSet = async (
-  { store, clock }: PublishDeps,
+  { store, clock, ensureSwitches }: PublishDeps,
   ruleSet: RuleSet,
   { actor, source = 'publish', rolledBackFrom }: PublishOptions,
 ): Promise<PublishResult> => {
+  // Switches first: a missing switch means stop, so a new campaign must not go live without one.
+  await ensureSwitches?.(ruleSet.campaigns.map((campaign) => campaign.id));
   const hash = contentHash(ruleSet);
   const active = await store.readActive();
   if (active?.hash === hash) {

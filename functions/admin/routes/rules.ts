@@ -9,6 +9,7 @@ import {
 import { validateRuleSetFiles } from '../../rules/validate.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Deps } from '../../shared/deps.js';
+import { ensureSwitches } from '../../switches/switch-commands.js';
 import { HttpError, json, type Route } from '../router.js';
 
 const HISTORY_LIMIT = 50;
@@ -30,7 +31,11 @@ export const rulesOverview = async (store: RuleVersionStore) => {
 
 /** POST /api/rules: validate an uploaded folder exactly as `nudge validate` does, then publish it. */
 export const publishUploadedRules = async (
-  deps: { store: RuleVersionStore; clock: Clock },
+  deps: {
+    store: RuleVersionStore;
+    clock: Clock;
+    ensureSwitches?: (campaignIds: string[]) => Promise<unknown>;
+  },
   body: unknown,
 ) => {
   if (typeof body !== 'object' || body === null) {
@@ -68,14 +73,22 @@ export const publishUploadedRules = async (
   }
 };
 
-export const rulesRoutes = ({ db, tables, clock }: Pick<Deps, 'db' | 'tables' | 'clock'>): Route[] => {
+export const rulesRoutes = ({
+  db,
+  tables,
+  clock,
+  bus,
+}: Pick<Deps, 'db' | 'tables' | 'clock' | 'bus'>): Route[] => {
   const store = createDynamoRuleStore({ db, tableName: tables.control });
+  const createMissingSwitches = (campaignIds: string[]) =>
+    ensureSwitches({ db, tables, bus, clock }, { campaignIds });
   return [
     { method: 'GET', path: '/api/rules', handle: async () => json(await rulesOverview(store)) },
     {
       method: 'POST',
       path: '/api/rules',
-      handle: async (request) => publishUploadedRules({ store, clock }, request.body),
+      handle: async (request) =>
+        publishUploadedRules({ store, clock, ensureSwitches: createMissingSwitches }, request.body),
     },
   ];
 };

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { type AdminRouter, createRouter } from '../../../functions/admin/router.js';
 import { rulesRoutes } from '../../../functions/admin/routes/rules.js';
 import { VirtualClock } from '../../../functions/shared/clock.js';
-import { freshTables } from '../../support/dynamo.js';
+import { readAllSwitches } from '../../../functions/switches/switch-store.js';
+import { freshTables, type TestDynamo } from '../../support/dynamo.js';
 import { exampleFiles } from '../../unit/rules/example-rules.js';
 
 const request = (method: string, body?: unknown) => ({
@@ -16,11 +17,14 @@ const request = (method: string, body?: unknown) => ({
 describe('admin API /api/rules', () => {
   let router: AdminRouter;
   let files: Record<string, string>;
+  let dynamo: TestDynamo;
 
   beforeEach(async () => {
-    const { db, tables } = await freshTables();
+    dynamo = await freshTables();
+    const { db, tables } = dynamo;
+    const bus = { publish: async () => {} };
     router = createRouter(
-      rulesRoutes({ db, tables, clock: new VirtualClock(new Date('2025-03-01T10:00:00Z')) }),
+      rulesRoutes({ db, tables, bus, clock: new VirtualClock(new Date('2025-03-01T10:00:00Z')) }),
     );
     files = await exampleFiles();
   });
@@ -36,6 +40,21 @@ describe('admin API /api/rules', () => {
       active: { version: 1 },
       history: [{ version: 1, actor: 'maria', source: 'publish', publishedAt: '2025-03-01T10:00:00.000Z' }],
     });
+  });
+
+  it('creates an active switch for every campaign it publishes, so new campaigns can send', async () => {
+    await router(request('POST', { files, actor: 'maria' }));
+
+    const switches = await readAllSwitches(dynamo);
+
+    const campaignFiles = Object.keys(files).filter((name) => name.startsWith('campaigns/'));
+    expect(campaignFiles.length).toBeGreaterThan(0);
+    for (const file of campaignFiles) {
+      const id = file.replace(/^campaigns\//, '').replace(/\.json$/, '');
+      expect(switches.get(`campaign:${id}`)?.state).toBe('active');
+    }
+    expect(switches.get('global')?.state).toBe('active');
+    expect(switches.get('channel:email')?.state).toBe('active');
   });
 
   it('answers 200 without a new version when the content is already active', async () => {
