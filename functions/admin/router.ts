@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { Deps } from '../shared/deps.js';
+import { unsubscribeRoutes } from '../unsubscribe/unsubscribe-routes.js';
+import { campaignRoutes } from './routes/campaigns.js';
 import { churnRoutes } from './routes/churn.js';
+import { couponRoutes } from './routes/coupons.js';
 import { dashboardRoutes } from './routes/dashboard.js';
-import { ruleVersionRoutes } from './routes/rule-versions.js';
 import { deadLetterRoutes } from './routes/dead-letters.js';
+import { ruleVersionRoutes } from './routes/rule-versions.js';
 import { rulesRoutes } from './routes/rules.js';
 import { switchRoutes } from './routes/switches.js';
-import { campaignRoutes } from './routes/campaigns.js';
-import { couponRoutes } from './routes/coupons.js';
-import { unsubscribeRoutes } from '../unsubscribe/unsubscribe-routes.js';
 
 export interface AdminRequest {
   method: string;
@@ -41,7 +41,17 @@ export interface Route {
 export type RouteModule = (deps: Deps) => Route[];
 
 /** Every area's routes. Adding an area is one line here. */
-export const routeModules: RouteModule[] = [deadLetterRoutes, churnRoutes, dashboardRoutes, rulesRoutes, ruleVersionRoutes, unsubscribeRoutes, switchRoutes, campaignRoutes, couponRoutes];
+export const routeModules: RouteModule[] = [
+  deadLetterRoutes,
+  churnRoutes,
+  dashboardRoutes,
+  rulesRoutes,
+  ruleVersionRoutes,
+  unsubscribeRoutes,
+  switchRoutes,
+  campaignRoutes,
+  couponRoutes,
+];
 
 /** A caller's mistake (4xx) or a known server condition, answered as `{ error: { code, message } }`. */
 export class HttpError extends Error {

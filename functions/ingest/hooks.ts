@@ -1,3 +1,6 @@
+import { attributionOnOrderRecorded } from '../attribution/attribution-hook.js';
+import { couponsOnOrderRecorded } from '../coupons/coupon-hooks.js';
+import { recallOnCartChanged, recallOnOrderRecorded } from '../recall/recall-hooks.js';
 import type { Deps } from '../shared/deps.js';
 import type { StoredCart } from './cart.js';
 import type { StoredOrder } from './order.js';
@@ -21,13 +24,11 @@ export interface IngestHooks {
 }
 
 /** Where other areas plug into ingestion: one line each. */
-export const ingestHooks = (_deps: Deps): IngestHooks => ({
-  cartChanged: [
-    // cart recall: schedule the reminders of this cart version
-  ],
+export const ingestHooks = (deps: Deps): IngestHooks => ({
+  cartChanged: [recallOnCartChanged(deps)],
   orderRecorded: [
-    // coupons: redeem the order's coupon codes
-    // cart recall: cancel pending reminders of this customer / cart
-    // attribution: attribute the order to a campaign
+    couponsOnOrderRecorded(deps),
+    recallOnOrderRecorded(deps),
+    attributionOnOrderRecorded(deps),
   ],
 });
