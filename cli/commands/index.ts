@@ -1,14 +1,14 @@
 import type { CliIo, ExitCode } from '../io.js';
 import { runChurn } from './churn.js';
+import { runKill } from './kill.js';
+import { runPause } from './pause.js';
 import { runPreview } from './preview.js';
 import { runPublish } from './publish.js';
+import { runResume } from './resume.js';
 import { runRules } from './rules.js';
 import { runSimulate } from './simulate.js';
-import { runValidate } from './validate.js';
-import { runPause } from './pause.js';
-import { runResume } from './resume.js';
-import { runKill } from './kill.js';
 import { runStatus } from './status.js';
+import { runValidate } from './validate.js';
 
 export interface CliCommand {
   name: string;

@@ -19,9 +19,7 @@ export const sesEventDetailSchema = z.looseObject({
     destination: z.array(z.string()).default([]),
     tags: z.record(z.string(), z.array(z.string())).default({}),
   }),
-  bounce: z
-    .looseObject({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']) })
-    .optional(),
+  bounce: z.looseObject({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']) }).optional(),
 });
 export type SesEventDetail = z.infer<typeof sesEventDetailSchema>;
 

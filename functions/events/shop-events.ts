@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { currencyCode, email, httpUrl, identifier, instant, localeTag, minorUnits, timeZone } from './primitives.js';
+import {
+  currencyCode,
+  email,
+  httpUrl,
+  identifier,
+  instant,
+  localeTag,
+  minorUnits,
+  timeZone,
+} from './primitives.js';
 
 export const consentSchema = z.strictObject({
   email: z.enum(['opted_in', 'soft_opt_in', 'none', 'withdrawn']),

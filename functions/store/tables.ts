@@ -9,7 +9,15 @@ export interface TableDefinition {
   indexes: Array<{ name: string; partitionKey: string; sortKey: string }>;
 }
 
-export const tableIds = ['customers', 'carts', 'orders', 'messages', 'coupons', 'budgets', 'control'] as const;
+export const tableIds = [
+  'customers',
+  'carts',
+  'orders',
+  'messages',
+  'coupons',
+  'budgets',
+  'control',
+] as const;
 export type TableId = (typeof tableIds)[number];
 export type TableNames = Record<TableId, string>;
 
