@@ -36,12 +36,7 @@ export const functionSpecs: Record<FunctionId, FunctionSpec> = {
     description: 'Cart Updated / Checkout Started: keeps the latest cart, enrols cart recall',
     memoryMb: 256,
     timeoutSeconds: 30,
-    tables: {
-      carts: 'readWrite',
-      customers: 'read',
-      messages: 'readWrite',
-      control: 'readWrite',
-    },
+    tables: { carts: 'readWrite', control: 'readWrite' },
     schedules: true,
   },
   'order-events': {
@@ -93,6 +88,8 @@ export const functionSpecs: Record<FunctionId, FunctionSpec> = {
     memoryMb: 256,
     timeoutSeconds: 30,
     tables: { coupons: 'readWrite', budgets: 'readWrite', control: 'readWrite' },
+    // A job that fires before the coupon's expiry (clock skew) re-arms itself.
+    schedules: true,
   },
   'churn-coordinator': {
     entry: entry('churn-coordinator'),

@@ -59,11 +59,7 @@ const baseline = (id: FunctionId) => [
 /** The explicit allow-list: widening any function's role must change this file too. */
 const allowed: Record<FunctionId, string[]> = {
   'customer-events': [...tableGrants(['customers', 'control'], [...readActions, ...writeActions])],
-  'cart-events': [
-    ...tableGrants(['customers'], readActions),
-    ...tableGrants(['carts', 'messages', 'control'], [...readActions, ...writeActions]),
-    ...schedules,
-  ],
+  'cart-events': [...tableGrants(['carts', 'control'], [...readActions, ...writeActions]), ...schedules],
   'order-events': [
     ...tableGrants(
       ['orders', 'carts', 'customers', 'messages', 'coupons', 'budgets', 'control'],
@@ -81,7 +77,10 @@ const allowed: Record<FunctionId, string[]> = {
     ...putEvents,
     ...readSecret,
   ],
-  'coupon-expiry': [...tableGrants(['coupons', 'budgets', 'control'], [...readActions, ...writeActions])],
+  'coupon-expiry': [
+    ...tableGrants(['coupons', 'budgets', 'control'], [...readActions, ...writeActions]),
+    ...schedules,
+  ],
   'churn-coordinator': [
     ...tableGrants(['customers'], readActions),
     ...tableGrants(['control'], [...readActions, ...writeActions]),

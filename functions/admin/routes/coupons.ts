@@ -23,7 +23,10 @@ const listCoupons = async (deps: Deps, query: z.infer<typeof querySchema>): Prom
             KeyConditionExpression: query.campaign
               ? 'customerId = :customer AND campaignId = :campaign'
               : 'customerId = :customer',
+            // The index also holds issue keys, live markers and redemption records of the customer.
+            FilterExpression: 'sk = :sk',
             ExpressionAttributeValues: {
+              ':sk': 'coupon',
               ':customer': query.customer,
               ...(query.campaign ? { ':campaign': query.campaign } : {}),
             },
