@@ -31,12 +31,24 @@ const tablesOfFailedWrite = (input: Record<string, unknown>): Array<{ table: str
   return typeof input.TableName === 'string' ? [{ table: input.TableName, units: 1 }] : [];
 };
 
+/** Two units per item, by table: what AWS bills a transaction of small items (<= 1 KB written, 4 KB read). */
+const transactionCharge = (input: Record<string, unknown>): Array<{ table: string; units: number }> => {
+  const items = (input.TransactItems as Array<Record<string, { TableName?: string }>> | undefined) ?? [];
+  const byTable = new Map<string, number>();
+  for (const item of items) {
+    const table = Object.values(item)[0]?.TableName ?? 'unknown';
+    byTable.set(table, (byTable.get(table) ?? 0) + 2);
+  }
+  return [...byTable].map(([table, units]) => ({ table, units }));
+};
+
 /**
  * Counts DynamoDB request units per table and operation: a client middleware adds
  * `ReturnConsumedCapacity: 'TOTAL'` to every request and records what comes back. DynamoDB Local
- * reports consumed capacity as AWS does (transactions at twice the rate). A failed conditional write
- * reports nothing, though AWS bills it, so it is charged here as one write unit per item (two in a
- * transaction): an estimate for items under 1 KB.
+ * reports single-item operations as AWS does, but charges a whole transaction 2 units whatever its
+ * item count, where AWS bills 2 per item: transactions are therefore charged 2 units per item here.
+ * A failed conditional write reports nothing, though AWS bills it, so it is charged as one write
+ * unit per item (two in a transaction): an estimate for items under 1 KB.
  */
 export class CapacityMeter {
   readonly #usage = new Map<string, MeteredUsage>();
@@ -54,6 +66,11 @@ export class CapacityMeter {
         const operation = operationOf(context.commandName);
         try {
           const result = await next(args);
+          if (operation === 'TransactWriteItems' || operation === 'TransactGetItems') {
+            for (const { table, units } of transactionCharge(input))
+              this.#add(table, operation, units, false);
+            return result;
+          }
           const consumed = (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] })
             .ConsumedCapacity;
           for (const entry of [consumed ?? []].flat()) {
