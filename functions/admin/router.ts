@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../shared/deps.js';
 import { unsubscribeRoutes } from '../unsubscribe/unsubscribe-routes.js';
 import { campaignRoutes } from './routes/campaigns.js';
