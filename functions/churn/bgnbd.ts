@@ -1,6 +1,6 @@
 import betaln from '@stdlib/math-base-special-betaln';
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { z } from 'zod';
+import * as z from 'zod';
 import { hyp2f1 } from './hyp2f1.js';
 import { nelderMead } from './nelder-mead.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { instant, minorUnits } from '../events/primitives.js';
 import { DAYS_PER_UNIT, dayOfInstant, type TimeUnit } from './calendar-day.js';
 import type { CustomerRfm } from './rfm.js';

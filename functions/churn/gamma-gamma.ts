@@ -1,5 +1,5 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { z } from 'zod';
+import * as z from 'zod';
 import { nelderMead } from './nelder-mead.js';
 
 export const gammaGammaParamsSchema = z.object({

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../shared/deps.js';
 import { isConditionFailure } from '../store/dynamo.js';
 import { type ScoringModel, scoringModelSchema } from './scoring-model.js';

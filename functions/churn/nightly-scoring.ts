@@ -2,6 +2,7 @@ import type { Log } from '../shared/logger.js';
 import type { ModelStore, StoredModel } from './model-store.js';
 import { prepareScoringModel } from './prepare-scoring-model.js';
 import { REFIT_AFTER_MS, type ScoringJob } from './scoring-run.js';
+import { segmentsForCustomers } from './scoring-segments.js';
 import { allStats, type StatsSource } from './stats-scan.js';
 
 /** Starts one worker on one segment; in AWS an async Lambda invoke, locally a direct call. */
@@ -16,7 +17,8 @@ export interface NightlyScoringDeps {
 
 export interface NightlyRun {
   runId: string;
-  totalSegments: number;
+  /** Fixed segments; undefined sizes the run by the model's customer count. */
+  totalSegments?: number;
 }
 
 /** Why the stored model must be refitted before scoring, or undefined when it is fresh enough. */
@@ -32,12 +34,14 @@ export const refitReason = (latest: StoredModel | undefined, now: Date): string 
 export const runNightlyScoring = async (
   deps: NightlyScoringDeps,
   run: NightlyRun,
-): Promise<{ model: StoredModel; refitted: boolean }> => {
+): Promise<{ model: StoredModel; refitted: boolean; totalSegments: number }> => {
   const runAt = new Date(run.runId);
+  const segmentsFor = (fitted: StoredModel | undefined) =>
+    run.totalSegments ?? segmentsForCustomers(fitted?.model.customers ?? 0);
   let model = await deps.models.latest();
   const reason = refitReason(model, runAt);
   if (reason !== undefined) {
-    const customers = await allStats(deps.stats, run.totalSegments);
+    const customers = await allStats(deps.stats, segmentsFor(model));
     model = await deps.models.saveNext(prepareScoringModel(customers, run.runId), reason);
     deps.log.info('churn model refitted', {
       version: model.version,
@@ -47,11 +51,12 @@ export const runNightlyScoring = async (
     });
   }
   const stored = model as StoredModel;
+  const totalSegments = segmentsFor(stored);
   await Promise.all(
-    Array.from({ length: run.totalSegments }, (_, segment) =>
+    Array.from({ length: totalSegments }, (_, segment) =>
       deps.invokeWorker({
         segment,
-        totalSegments: run.totalSegments,
+        totalSegments,
         modelVersion: stored.version,
         runId: run.runId,
       }),
@@ -60,7 +65,7 @@ export const runNightlyScoring = async (
   deps.log.info('churn scoring fanned out', {
     runId: run.runId,
     modelVersion: stored.version,
-    segments: run.totalSegments,
+    segments: totalSegments,
   });
-  return { model: stored, refitted: reason !== undefined };
+  return { model: stored, refitted: reason !== undefined, totalSegments };
 };

@@ -5,8 +5,9 @@ import type { CustomerStats } from './customer-stats.js';
 import type { ModelStore } from './model-store.js';
 import { scoreCustomer } from './score.js';
 import type { ScoreStore, StoredScore } from './score-store.js';
+import { forEachBounded } from './scoring-pool.js';
 import type { ScoringJob } from './scoring-run.js';
-import type { StatsSource } from './stats-scan.js';
+import type { CustomerStatsRow, StatsSource } from './stats-scan.js';
 
 /** Runs after a customer's score is stored (win-back entry); must be idempotent per run. */
 export type ScoredHook = (score: StoredScore, stats: CustomerStats) => Promise<void>;
@@ -22,11 +23,14 @@ export interface ScoreSegmentDeps {
 
 export interface SegmentSummary {
   scored: number;
+  /** Scores written; the others still stood as stored (see scoring-rewrite.ts). */
+  written: number;
   segmentChanged: number;
   atRisk: number;
 }
 
-const CONCURRENT_CUSTOMERS = 16;
+/** Writes in flight per segment: enough to hide a write's round trip, few enough for one partition. */
+export const CONCURRENT_WRITES = 32;
 
 export class ModelVersionMissingError extends Error {
   override name = 'ModelVersionMissingError';
@@ -37,21 +41,21 @@ export const scoreSegment = async (deps: ScoreSegmentDeps, job: ScoringJob): Pro
   const stored = await deps.models.get(job.modelVersion);
   if (!stored) throw new ModelVersionMissingError(`churn model version ${job.modelVersion} is not stored`);
   const run = { modelVersion: job.modelVersion, runId: job.runId, scoredAt: job.runId };
-  const summary: SegmentSummary = { scored: 0, segmentChanged: 0, atRisk: 0 };
+  const summary: SegmentSummary = { scored: 0, written: 0, segmentChanged: 0, atRisk: 0 };
   for await (const rows of deps.stats.segment(job)) {
     const changed: StoredScore[] = [];
-    const scoreOne = async ({ customerId, stats }: (typeof rows)[number]) => {
-      const outcome = await deps.scores.store(customerId, scoreCustomer(stored.model, stats, job.runId), run);
+    const scoreOne = async ({ customerId, stats, seen }: CustomerStatsRow) => {
+      const score = scoreCustomer(stored.model, stats, job.runId);
+      const outcome = await deps.scores.store(customerId, score, run, seen);
       if (!outcome.stored) return;
       summary.scored += 1;
+      if (outcome.written) summary.written += 1;
       if (outcome.score.atRisk) summary.atRisk += 1;
       if (outcome.segmentChanged) changed.push(outcome.score);
       for (const hook of deps.afterScored) await hook(outcome.score, stats);
     };
-    // Customers are independent: a few writes in flight keep a large segment within the Lambda timeout.
-    for (let start = 0; start < rows.length; start += CONCURRENT_CUSTOMERS) {
-      await Promise.all(rows.slice(start, start + CONCURRENT_CUSTOMERS).map(scoreOne));
-    }
+    // Customers are independent: writes in flight keep a large segment within the Lambda timeout.
+    await forEachBounded(rows, CONCURRENT_WRITES, scoreOne);
     summary.segmentChanged += changed.length;
     if (changed.length > 0) await deps.bus.publish(changed.map(customerScored));
   }

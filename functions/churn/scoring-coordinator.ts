@@ -2,33 +2,29 @@ import type { Deps } from '../shared/deps.js';
 import { InvalidEventError } from '../shared/errors.js';
 import { createModelStore } from './model-store.js';
 import { type InvokeWorker, runNightlyScoring } from './nightly-scoring.js';
-import { DEFAULT_TOTAL_SEGMENTS, scheduledRunSchema } from './scoring-run.js';
-import { createChurnWorkerHandler } from './scoring-worker.js';
+import { scheduledRunSchema } from './scoring-run.js';
+import { readChurnSegments } from './scoring-segments.js';
 import { createStatsSource } from './stats-scan.js';
 
 export interface CoordinatorOptions {
-  /** Default: run the worker in this process (the local runtime). Lambda passes an async invoke. */
-  invokeWorker?: InvokeWorker;
+  /**
+   * Lambda passes an async invoke; the local runtime runs the worker in process (handlers/factories.ts).
+   * Required, so the coordinator's bundle does not carry the worker, win-back and the rules.
+   */
+  invokeWorker: InvokeWorker;
+  /** Default: `CHURN_SEGMENTS`, else sized by the model's customer count (`segmentsForCustomers`). */
   totalSegments?: number;
 }
 
-/** In-process fan-out: the segments run side by side, each as the worker function would. */
-const inProcessWorkers = (deps: Deps): InvokeWorker => {
-  const worker = createChurnWorkerHandler(deps);
-  return async (job) => {
-    await worker(job);
-  };
-};
-
 /** churn-coordinator: woken by the nightly scheduled rule; the run is named by the schedule's `time`. */
-export const createChurnCoordinatorHandler = (deps: Deps, options: CoordinatorOptions = {}) => {
+export const createChurnCoordinatorHandler = (deps: Deps, options: CoordinatorOptions) => {
   const coreDeps = {
     models: createModelStore(deps),
     stats: createStatsSource(deps),
-    invokeWorker: options.invokeWorker ?? inProcessWorkers(deps),
+    invokeWorker: options.invokeWorker,
     log: deps.log,
   };
-  const totalSegments = options.totalSegments ?? DEFAULT_TOTAL_SEGMENTS;
+  const totalSegments = options.totalSegments ?? readChurnSegments();
   return async (event: unknown) => {
     const run = scheduledRunSchema.safeParse(event);
     if (!run.success)

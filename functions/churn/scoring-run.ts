@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { instant } from '../events/primitives.js';
 
 /** What the coordinator hands each worker: one parallel-scan segment of one nightly run. */
