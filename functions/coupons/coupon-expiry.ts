@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { release } from '../budget/ledger.js';
 import { createDeadLetterStore } from '../ingest/dead-letters.js';
 import { type EventHandler, withDeadLetter } from '../ingest/with-dead-letter.js';

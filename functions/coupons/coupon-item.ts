@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { offerKinds } from '../rules/schema/index.js';
 import type { CouponValue } from './offer-value.js';
 

@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dayKey } from '../budget/periods.js';
 import { eventBridgeEnvelopeSchema } from '../events/envelope.js';
 import { sesEventDetailSchema } from '../events/ses-events.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The EventBridge envelope as a target receives it. */
 export const eventBridgeEnvelopeSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The part of an SES event (configuration set to EventBridge, default bus) that nudge reads. */
 export const sesEventDetailSchema = z.looseObject({

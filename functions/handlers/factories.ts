@@ -14,12 +14,22 @@ import { createCostAlertHandler } from '../switches/cost-alert.js';
 /** Builds one function's handler from its dependencies; the Lambda entry points use AWS adapters. */
 export type HandlerFactory = (deps: Deps) => (event: unknown) => Promise<unknown>;
 
+/** In-process fan-out: the segments run side by side, each as the worker function would. */
+const inProcessChurnCoordinator: HandlerFactory = (deps) => {
+  const worker = createChurnWorkerHandler(deps);
+  return createChurnCoordinatorHandler(deps, {
+    invokeWorker: async (job) => {
+      await worker(job);
+    },
+  });
+};
+
 /** Every function the local runtime can run, by function id (see functions/routes.ts). One line each. */
 export const handlerFactories: Partial<Record<FunctionId, HandlerFactory>> = {
   'customer-events': createCustomerEventsHandler,
   'cart-events': createCartEventsHandler,
   'order-events': createOrderEventsHandler,
-  'churn-coordinator': createChurnCoordinatorHandler,
+  'churn-coordinator': inProcessChurnCoordinator,
   'churn-worker': createChurnWorkerHandler,
   'campaign-step': createCampaignStepHandler,
   'ses-events': createSesEventsHandler,

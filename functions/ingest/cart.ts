@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { instant } from '../events/primitives.js';
 import { type CartUpdated, cartUpdatedSchema } from '../events/shop-events.js';
 

@@ -1,5 +1,5 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../shared/deps.js';
 import { isConditionFailure } from '../store/dynamo.js';
 
@@ -30,13 +30,24 @@ export const deadLetterKey = (deadLetter: DeadLetter): { pk: string; sk: string 
   sk: `${deadLetter.at}#${eventIdOf(deadLetter.event)}#${deadLetter.function}`,
 });
 
+/** Dead letters written before events were kept as JSON text hold the event itself. */
+const eventOf = (stored: unknown): unknown => {
+  if (typeof stored !== 'string') return stored;
+  try {
+    return JSON.parse(stored);
+  } catch {
+    return stored;
+  }
+};
+
 export const createDeadLetterStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): DeadLetterStore => ({
   async record(deadLetter) {
     try {
       await db.send(
         new PutCommand({
           TableName: tables.control,
-          Item: { ...deadLetterKey(deadLetter), ...deadLetter },
+          // The event is kept as JSON text: DynamoDB refuses some JSON a shop may send (empty keys).
+          Item: { ...deadLetterKey(deadLetter), ...deadLetter, event: JSON.stringify(deadLetter.event) },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -58,7 +69,8 @@ export const createDeadLetterStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const item of page.Items ?? []) found.push(deadLetterSchema.parse(item));
+      for (const item of page.Items ?? [])
+        found.push(deadLetterSchema.parse({ ...item, event: eventOf(item.event) }));
       startKey = page.LastEvaluatedKey;
     } while (startKey && found.length < limit);
     return found;

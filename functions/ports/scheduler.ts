@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What a one-time schedule carries to the function it wakes. */
 export const scheduledJobSchema = z.object({

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDocumentClient } from '../store/dynamo.js';
 import { localTableNames } from '../store/tables.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ScheduledJob } from '../ports/scheduler.js';
 
 /** The payload of a `campaign-step` schedule: one step of one campaign for one customer and subject. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { createCartFlow } from '../recall/cart-flow.js';
 import type { Deps } from '../shared/deps.js';
 import { readEnv } from '../shared/env.js';

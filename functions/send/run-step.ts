@@ -12,7 +12,7 @@ import { type CampaignStepJob, campaignStepScheduledJob, claimSortKey } from './
 import type { CustomerFacts, CustomerReader } from './customer-reader.js';
 import { type DecisionFacts, decide } from './decide.js';
 import { deferralScheduleName, messageIdFor, messageIdHeader } from './message-id.js';
-import type { MessageStore } from './message-store.js';
+import type { ClaimRecord, MessageStore } from './message-store.js';
 import { buildMime } from './mime.js';
 import { type SkipReason, skipEndsTheFlow } from './skip-reasons.js';
 import { messageSent, messageSkipped } from './step-events.js';
@@ -106,6 +106,23 @@ const factsFor = (
   };
 };
 
+/**
+ * A delivery that died after recording a send's outcome may have left its budget movement open
+ * and the next step unscheduled; both are idempotent, so a redelivery finishes them.
+ */
+const finishBookkeeping = async (
+  deps: CampaignStepDeps,
+  job: CampaignStepJob,
+  state: ClaimRecord['state'],
+  scheduleNext: () => Promise<void>,
+): Promise<void> => {
+  if (state !== 'sent' && state !== 'unknown' && state !== 'failed') return;
+  const messageKey = `${job.customerId}#${claimSortKey(job)}`;
+  if (state === 'failed') await deps.budget.releaseSend(messageKey);
+  else await deps.budget.settleSend(messageKey);
+  await scheduleNext();
+};
+
 /** One scheduled step: re-read everything, decide, then send at most once. */
 export const runCampaignStep = async (deps: CampaignStepDeps, job: CampaignStepJob): Promise<StepOutcome> => {
   const now = deps.clock.now();
@@ -135,7 +152,10 @@ export const runCampaignStep = async (deps: CampaignStepDeps, job: CampaignStepJ
   if (!ruleSet || !campaign || !step || !flow) return skip('campaign_disabled');
   // A redelivery of a decided step stops here, before its own message could defer it under the cap.
   const earlier = await deps.messages.find(job);
-  if (earlier && earlier.state !== 'claimed') return { kind: 'duplicate' };
+  if (earlier && earlier.state !== 'claimed') {
+    await finishBookkeeping(deps, job, earlier.state, () => flow.scheduleNext(job, ruleSet));
+    return { kind: 'duplicate' };
+  }
 
   const cooldownMs = ms(campaign.reentryCooldown, 7 * DAY_MS);
   const [inspection, customer, switches, history] = await Promise.all([

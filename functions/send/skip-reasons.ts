@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Why a step did not send, in the order the gates are checked. */
 export const skipReasons = [

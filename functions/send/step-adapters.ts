@@ -54,7 +54,7 @@ export const activeRulesFrom = (cache: RuleCache) => ({
   },
 });
 
-export const switchReaderFrom = (deps: Pick<Deps, 'db' | 'tables'>): SwitchReader => {
+export const switchReaderFrom = (deps: Pick<Deps, 'db' | 'tables' | 'clock'>): SwitchReader => {
   const stateOf = async (scope: string): Promise<SwitchState> => {
     const verdict = await checkSwitches(deps, [scope]);
     if (verdict.open) return 'active';

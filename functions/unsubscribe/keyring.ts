@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Old keys keep verifying for this long after a rotation, so links in sent emails keep working. */
 export const RETIRED_KEY_GRACE_MS = 180 * 86_400_000;

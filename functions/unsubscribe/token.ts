@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Keyring, RETIRED_KEY_GRACE_MS } from './keyring.js';
 
 /** What an unsubscribe link stands for: this customer, from everything (`all`) or from one campaign. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { instant } from '../events/primitives.js';
 import { riskBands, valueTiers } from '../rules/schema/index.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { createDocumentClient } from '../../functions/store/dynamo.js';
-import { type TableNames, localTableNames } from '../../functions/store/tables.js';
+import { localTableNames, type TableNames } from '../../functions/store/tables.js';
 import { createTables, localDynamoClient } from '../../local/dynamo/create-tables.js';
 
 export interface TestDynamo {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readEnv } from '../../shared/env.js';
 import { type TableId, type TableNames, tableEnvVar, tableIds } from '../../store/tables.js';
 

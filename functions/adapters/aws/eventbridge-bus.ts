@@ -1,10 +1,7 @@
-import {
-  type EventBridgeClient,
-  PutEventsCommand,
-  type PutEventsRequestEntry,
-} from '@aws-sdk/client-eventbridge';
+import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { NUDGE_SOURCE, type NudgeEvent } from '../../events/nudge-events.js';
 import type { Bus } from '../../ports/bus.js';
+import type { AwsEnv } from './aws-env.js';
 
 export interface EventBridgeBusOptions {
   client: Pick<EventBridgeClient, 'send'>;
@@ -39,3 +36,7 @@ export const createEventBridgeBus = ({ client, eventBusName }: EventBridgeBusOpt
     }
   },
 });
+
+/** The bus of a Lambda that publishes events, with its own EventBridge client (one per container). */
+export const awsEventBridgeBus = (config: Pick<AwsEnv, 'EVENT_BUS_NAME'>): Bus =>
+  createEventBridgeBus({ client: new EventBridgeClient({}), eventBusName: config.EVENT_BUS_NAME });

@@ -3,10 +3,11 @@ import {
   CreateScheduleCommand,
   DeleteScheduleCommand,
   ResourceNotFoundException,
-  type SchedulerClient,
+  SchedulerClient,
 } from '@aws-sdk/client-scheduler';
 import type { ScheduledJob, Scheduler } from '../../ports/scheduler.js';
 import type { Clock } from '../../shared/clock.js';
+import type { AwsEnv } from './aws-env.js';
 import { atExpression } from './schedule-expression.js';
 import { scheduleName } from './schedule-name.js';
 
@@ -67,3 +68,17 @@ export const createEventBridgeScheduler = (options: EventBridgeSchedulerOptions)
     }
   },
 });
+
+/** The scheduler of a Lambda that schedules jobs, with its own Scheduler client (one per container). */
+export const awsEventBridgeScheduler = (config: AwsEnv, clock: Clock): Scheduler =>
+  createEventBridgeScheduler({
+    client: new SchedulerClient({}),
+    clock,
+    groupName: config.SCHEDULE_GROUP_NAME,
+    roleArn: config.SCHEDULER_ROLE_ARN,
+    targetArns: {
+      'campaign-step': config.CAMPAIGN_STEP_FUNCTION_ARN,
+      'coupon-expiry': config.COUPON_EXPIRY_FUNCTION_ARN,
+    },
+    deadLetterQueueArn: config.SCHEDULE_DEAD_LETTER_QUEUE_ARN,
+  });

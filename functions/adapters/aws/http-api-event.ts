@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The part of an API Gateway HTTP API (payload v2.0) event that the plain routers need. */
 export const httpApiEventSchema = z.object({

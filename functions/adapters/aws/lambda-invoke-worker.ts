@@ -1,4 +1,4 @@
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { InvokeWorker } from '../../churn/nightly-scoring.js';
 
 export class WorkerInvokeError extends Error {
@@ -22,3 +22,7 @@ export const createLambdaWorkerInvoker =
       );
     }
   };
+
+/** churn-coordinator's invoker, with its own Lambda client (one per container). */
+export const awsLambdaWorkerInvoker = (functionName: string): InvokeWorker =>
+  createLambdaWorkerInvoker({ client: new LambdaClient({}), functionName });

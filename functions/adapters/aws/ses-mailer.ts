@@ -1,5 +1,6 @@
-import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import type { Mailer, OutgoingEmail } from '../../ports/mailer.js';
+import type { AwsEnv } from './aws-env.js';
 import { classifySendFailure, failureCode } from './classify-send-failure.js';
 import { SendOutcomeUnknownError, SendRefusedError, SendRetryableError } from './send-errors.js';
 
@@ -34,3 +35,14 @@ export const createSesMailer = ({ client, configurationSetName }: SesMailerOptio
     return { providerMessageId: messageId };
   },
 });
+
+/** The mailer of a Lambda that sends email, with its own SES client (one per container). */
+export const awsSesMailer = (config: Pick<AwsEnv, 'SES_CONFIGURATION_SET'>): Mailer =>
+  createSesMailer({
+    // A retry after a timeout could deliver the same message twice; the pipeline records `unknown` instead.
+    client: new SESClient({
+      maxAttempts: 1,
+      requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000 },
+    }),
+    configurationSetName: config.SES_CONFIGURATION_SET,
+  });

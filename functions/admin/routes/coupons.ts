@@ -1,5 +1,5 @@
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type StoredCoupon, storedCouponSchema } from '../../coupons/coupon-item.js';
 import { presentCoupon } from '../../coupons/issued-coupon.js';
 import type { Deps } from '../../shared/deps.js';

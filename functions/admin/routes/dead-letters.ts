@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDeadLetterStore } from '../../ingest/dead-letters.js';
 import type { Deps } from '../../shared/deps.js';
 import { json, type Route } from '../router.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { publishRuleSet } from '../../rules/publish.js';
 import {
   createDynamoRuleStore,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../../shared/deps.js';
 import { listSwitchAudit } from '../../switches/switch-audit.js';
 import { setSwitch } from '../../switches/switch-commands.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { localeTag } from '../../events/primitives.js';
 import { isoDuration } from './duration.js';
 import { money, wholeCount } from './numbers.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Money is an integer number of minor units of settings.currency (cents, fen), never a float. */
 export const money = (description: string) =>

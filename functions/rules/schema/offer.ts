@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDuration } from './duration.js';
 import { money, percent, positiveMoney, ratio } from './numbers.js';
 import { slug, text } from './primitives.js';

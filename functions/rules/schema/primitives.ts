@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Ids of campaigns, offers and templates; also their file and folder names. */
 export const slug = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { crossCheckRuleSet } from '../cross-check.js';
 import { campaignSchema } from './campaign.js';
 import { offerSchema } from './offer.js';

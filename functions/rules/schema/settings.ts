@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { currencyCode, email, httpUrl, localeTag, timeZone } from '../../events/primitives.js';
 import { isoDuration } from './duration.js';
 import { money, percent, ratio, wholeCount } from './numbers.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { localeTag } from '../../events/primitives.js';
 import { checkTemplateSource } from '../../templates/check-template.js';
 import { slug } from './primitives.js';

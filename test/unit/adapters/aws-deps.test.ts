@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { awsDeps } from '../../../functions/adapters/aws/aws-deps.js';
+import { PortNotGrantedError } from '../../../functions/adapters/aws/not-granted.js';
+import type { Bus } from '../../../functions/ports/bus.js';
 import { tableIds } from '../../../functions/store/tables.js';
 
 const environment = {
@@ -42,5 +44,39 @@ describe('AWS dependencies', () => {
 
   it('refuses an unsubscribe URL that is not a URL', () => {
     expect(() => awsDeps({ ...environment, UNSUBSCRIBE_URL: 'unsubscribe' })).toThrow(/UNSUBSCRIBE_URL/);
+  });
+
+  it('hands each port the adapter its entry gives, built from the same environment', () => {
+    const published: string[] = [];
+    const bus: Bus = { publish: async () => {} };
+
+    const deps = awsDeps(environment, {
+      bus: (config) => {
+        published.push(config.EVENT_BUS_NAME);
+        return bus;
+      },
+    });
+
+    expect(deps.bus).toBe(bus);
+    expect(published).toEqual(['nudge-dev']);
+  });
+
+  it('refuses to use a port its entry was not given, so a missing grant fails loudly', async () => {
+    const deps = awsDeps(environment);
+
+    await expect(deps.bus.publish([])).rejects.toThrow(PortNotGrantedError);
+    await expect(deps.scheduler.cancel('recall-c-42')).rejects.toThrow(/scheduler adapter/);
+    await expect(
+      deps.mailer.send({
+        messageId: 'msg-1',
+        campaignId: 'cart-recall',
+        customerId: 'c-42',
+        step: 1,
+        to: 'ada@example.com',
+        from: 'news@shop.example',
+        subject: 'Your cart',
+        raw: '',
+      }),
+    ).rejects.toThrow(/mailer adapter/);
   });
 });
