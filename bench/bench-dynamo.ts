@@ -21,7 +21,7 @@ export const benchPrefix = (label: string): string => `bench-${label}-${randomUU
 export const freshBenchTables = async (endpoint: string, label: string): Promise<BenchDynamo> => {
   const tables = localTableNames(benchPrefix(label));
   const admin = localDynamoClient(endpoint);
-  await createTables(admin, tables);
+  await createTables(admin, tables, { ttl: false });
   admin.destroy();
   const db = createDocumentClient({
     endpoint,

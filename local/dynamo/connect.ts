@@ -19,6 +19,8 @@ export interface ConnectOptions {
   tables: TableNames;
   /** Start from empty tables. */
   fresh: boolean;
+  /** Expire items by TTL; off under a virtual clock (see createTables). */
+  ttl?: boolean;
 }
 
 const deleteTables = async (endpoint: string, tables: TableNames) => {
@@ -61,7 +63,7 @@ export const connectDynamo = async (options: ConnectOptions): Promise<DynamoConn
   }
   try {
     const client = localDynamoClient(connection.endpoint);
-    await createTables(client, options.tables);
+    await createTables(client, options.tables, { ttl: options.ttl ?? true });
     client.destroy();
     return connection;
   } catch (error) {

@@ -7,8 +7,16 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { type TableNames, TTL_ATTRIBUTE, tableDefinitions } from '../../functions/store/tables.js';
 
-/** Creates every table of functions/store/tables.ts, as the stack does, if it is not there yet. */
-export const createTables = async (client: DynamoDBClient, names: TableNames): Promise<void> => {
+/**
+ * Creates every table of functions/store/tables.ts, as the stack does, if it is not there yet.
+ * `ttl: false` is for virtual time: DynamoDB Local expires items by the wall clock, so a send
+ * claim stamped to expire in a simulated past would vanish mid-run and let a redelivery send again.
+ */
+export const createTables = async (
+  client: DynamoDBClient,
+  names: TableNames,
+  { ttl = true }: { ttl?: boolean } = {},
+): Promise<void> => {
   await Promise.all(
     tableDefinitions.map(async (definition) => {
       const attributes = new Map<string, 'S'>([
@@ -41,16 +49,20 @@ export const createTables = async (client: DynamoDBClient, names: TableNames): P
             }))
           : undefined,
       };
-      try {
-        await client.send(new CreateTableCommand(input));
-        await client.send(
+      const setTtl = (Enabled: boolean) =>
+        client.send(
           new UpdateTimeToLiveCommand({
             TableName: names[definition.id],
-            TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+            TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled },
           }),
         );
+      try {
+        await client.send(new CreateTableCommand(input));
+        if (ttl) await setTtl(true);
       } catch (error) {
         if (!(error instanceof ResourceInUseException)) throw error;
+        // A table kept from a real-clock run: stop expiring its items while time is virtual.
+        if (!ttl) await setTtl(false).catch(() => undefined);
       }
     }),
   );

@@ -15,7 +15,8 @@ export interface TestDynamo {
 export const freshTables = async (): Promise<TestDynamo> => {
   const endpoint = inject('dynamoEndpoint');
   const tables = localTableNames(`t${randomUUID().slice(0, 8)}`);
-  await createTables(localDynamoClient(endpoint), tables);
+  // Tests run in virtual time; DynamoDB Local would expire their items by the wall clock.
+  await createTables(localDynamoClient(endpoint), tables, { ttl: false });
   const db = createDocumentClient({
     endpoint,
     region: 'local',
