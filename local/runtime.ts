@@ -8,15 +8,20 @@ import { createDeadLetterStore } from '../functions/ingest/dead-letters.js';
 import { type Clock, systemClock, VirtualClock } from '../functions/shared/clock.js';
 import type { Deps } from '../functions/shared/deps.js';
 import type { Log } from '../functions/shared/logger.js';
+import { activateMissingSwitches } from '../functions/simulation/activate-switches.js';
+import { startDemo } from '../functions/simulation/demo-driver.js';
+import { httpShopRuntime } from '../functions/simulation/runtime-client.js';
 import { createDocumentClient } from '../functions/store/dynamo.js';
 import { localTableNames, type TableNames } from '../functions/store/tables.js';
 import { connectDynamo } from './dynamo/connect.js';
 import { createEventDispatcher, type RetryPolicy } from './event-dispatcher.js';
 import { FileLog } from './file-log.js';
+import { createGuardRuns, guardEvent } from './guard-runs.js';
 import { createRequestListener, type HttpServerDeps } from './http-server.js';
 import { LocalBus } from './local-bus.js';
 import { localRoutes } from './local-routes.js';
 import { LocalScheduler } from './local-scheduler.js';
+import { createNightlyScoring, scheduledEvent } from './nightly-scoring.js';
 import { Outbox } from './outbox.js';
 import { putEvents } from './put-events.js';
 import { publishRulesAtStart, type RulesAtStart } from './rules-at-start.js';
@@ -32,7 +37,7 @@ export interface LocalRuntimeOptions {
   start?: Date;
   /** Validated and published as a new rule version at start; default `rules` (skipped if missing). Null: skip. */
   rulesDir?: string | null;
-  /** SEAM: drive a synthetic shop. Not built yet; the CLI turns it on unless --no-demo. Default false. */
+  /** Drive the synthetic shop of functions/simulation/demo-driver.ts; the CLI turns it on unless --no-demo. Default false. */
   demo?: boolean;
   /** DynamoDB Local files and the log; default `.data`. */
   dataDir?: string;
@@ -46,6 +51,8 @@ export interface LocalRuntimeOptions {
   log?: Log;
   /** Default env NUDGE_ADMIN_TOKEN. */
   adminToken?: string;
+  /** Nightly churn scoring at this `HH:MM` UTC (the stack's default cron is 03:00); false turns it off. */
+  nightlyScoringAt?: string | false;
   /** Handler runs that throw: default 3 attempts, 100 ms then x4. */
   retry?: RetryPolicy;
 }
@@ -120,6 +127,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     dataDir,
     tables,
     fresh: options.fresh ?? false,
+    ttl: clockMode === 'real',
   });
   const db = createDocumentClient({
     endpoint: dynamo.endpoint,
@@ -146,6 +154,26 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     setTime: virtualClock ? (instant) => virtualClock.set(instant) : undefined,
     idle: () => tracker.idle(),
   });
+  const nightly =
+    options.nightlyScoringAt === false
+      ? undefined
+      : createNightlyScoring({
+          at: options.nightlyScoringAt ?? '03:00',
+          clock,
+          run: async (at) => {
+            await dispatcher.invoke('churn-coordinator', scheduledEvent(at));
+            await tracker.idle();
+          },
+        });
+  const guard = createGuardRuns({
+    clock,
+    run: async (at) => {
+      await dispatcher
+        .invoke('guard', guardEvent(at))
+        .catch((error) => log.error('guard run failed', { error: String(error) }));
+      await tracker.idle();
+    },
+  });
   const outbox = new Outbox(clock);
   const bus = new LocalBus(clock, (envelope) => dispatcher.dispatch(envelope));
 
@@ -158,7 +186,11 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   );
   let advancing: Promise<void> = Promise.resolve();
   const advanceTo = (target: Date): Promise<void> => {
-    const run = advancing.then(() => scheduler.advanceTo(target));
+    const advance = async (to: Date) => {
+      await scheduler.advanceTo(to);
+      await guard.afterAdvance();
+    };
+    const run = advancing.then(() => (nightly ? nightly.advanceTo(target, advance) : advance(target)));
     advancing = run.catch(() => {});
     return run;
   };
@@ -188,7 +220,6 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         schedules: () => scheduler.pending(),
       }),
     );
-    if (options.demo) log.info('demo mode is not built yet; running without a synthetic shop');
 
     serverDeps = {
       router,
@@ -202,13 +233,29 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           accept: (envelope) => dispatcher.dispatch(envelope),
         }),
     };
+    if (clockMode === 'real') {
+      nightly?.startTimer();
+      guard.startTimer();
+    }
     log.info('nudge ready', { url, clock: clockMode, dynamo: dynamo.endpoint });
+    const demo = options.demo
+      ? startDemo({
+          ready: activateMissingSwitches(deps, url),
+          runtime: httpShopRuntime(url, (offset) => outbox.list().slice(offset)),
+          clockMode,
+          now: () => clock.now(),
+          onError: (error) => log.warn('demo shop step failed', { error: String(error) }),
+        })
+      : undefined;
 
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
+        await demo?.stop();
         serverDeps = undefined;
         scheduler.stop();
+        nightly?.stop();
+        guard.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Uncapped scopes are tracked with this cap, so gaining a cap later is one delta update. */
 export const UNLIMITED = Number.MAX_SAFE_INTEGER;

@@ -4,9 +4,11 @@ import type { Campaign, RuleSet } from '../rules/schema/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Log } from '../shared/logger.js';
 import type { TableNames } from '../store/tables.js';
+import { BUDGET_EXHAUSTED } from '../switches/budget-pause.js';
 import { pauseAutomatically } from '../switches/switch-commands.js';
 import { campaignSwitch } from '../switches/switch-scope.js';
 import { reserve } from './ledger.js';
+import { periodRenewsAt } from './period-renewal.js';
 import { type SpendKind, scopesForSpend } from './scopes.js';
 import { announceThresholds } from './thresholds.js';
 
@@ -35,7 +37,8 @@ export type SpendOutcome =
 /**
  * Reserves a spend in every scope that applies. Afterwards it announces the budget thresholds
  * crossed; when a scope is full it pauses the campaign (`budget_exhausted`), which also emits
- * `Campaign Paused`.
+ * `Campaign Paused`. A full day or month scope pauses only until its next period starts
+ * (`detail.resumeAt`); a full total scope pauses until a person resumes the campaign.
  */
 export const reserveSpend = async (deps: SpendDeps, request: SpendRequest): Promise<SpendOutcome> => {
   const scopes = scopesForSpend(request.ruleSet, request.campaign, request.kind, request.at);
@@ -62,10 +65,18 @@ export const reserveSpend = async (deps: SpendDeps, request: SpendRequest): Prom
     fragmented: outcome.fragmented,
   });
   await announceThresholds(deps, outcome.scope, thresholds, { exhausted: true, at: request.at });
-  await pauseAutomatically(deps, {
-    scope: campaignSwitch(request.campaign.id),
-    reason: 'budget_exhausted',
-    detail: { budgetScope: outcome.scope, fragmented: outcome.fragmented },
-  });
+  const resumeAt = periodRenewsAt(outcome.scope, request.ruleSet.settings.timeZone);
+  // A late delivery can find a period full that is already over; the current one may have room.
+  if (!resumeAt || resumeAt.getTime() > deps.clock.now().getTime()) {
+    await pauseAutomatically(deps, {
+      scope: campaignSwitch(request.campaign.id),
+      reason: BUDGET_EXHAUSTED,
+      detail: {
+        budgetScope: outcome.scope,
+        fragmented: outcome.fragmented,
+        ...(resumeAt ? { resumeAt: resumeAt.toISOString() } : {}),
+      },
+    });
+  }
   return { ok: false, reason: 'budget_exhausted', scope: outcome.scope, fragmented: outcome.fragmented };
 };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../shared/deps.js';
 import { pauseAutomatically, type SwitchDeps } from './switch-commands.js';
 import { GLOBAL_SWITCH } from './switch-scope.js';

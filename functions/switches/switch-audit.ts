@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SwitchStoreDeps } from './switch-store.js';
 
 /** The control table's audit log partition, shared with rule publishing. */

@@ -2,6 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Bus } from '../ports/bus.js';
 import type { Clock } from '../shared/clock.js';
 import { isConditionFailure } from '../store/dynamo.js';
+import { BUDGET_PERIOD_RENEWED, budgetResumeAt, isRenewedBudgetPause } from './budget-pause.js';
 import { recordSwitchAudit } from './switch-audit.js';
 import { forgetCachedSwitches } from './switch-reader.js';
 import {
@@ -11,7 +12,13 @@ import {
   GLOBAL_SWITCH,
   type SwitchState,
 } from './switch-scope.js';
-import { SWITCH_PK, type SwitchRecord, type SwitchStoreDeps, switchRecordSchema } from './switch-store.js';
+import {
+  readSwitch,
+  SWITCH_PK,
+  type SwitchRecord,
+  type SwitchStoreDeps,
+  switchRecordSchema,
+} from './switch-store.js';
 
 export interface SwitchDeps extends SwitchStoreDeps {
   bus: Bus;
@@ -50,10 +57,16 @@ const announce = async (deps: SwitchDeps, record: SwitchRecord, previous: string
   ]);
 };
 
+interface WriteCondition {
+  expression: string;
+  names?: Record<string, string>;
+  values: Record<string, unknown>;
+}
+
 const write = async (
   deps: SwitchDeps,
   change: SwitchChange,
-  condition?: { expression: string; values: Record<string, unknown> },
+  condition?: WriteCondition,
 ): Promise<{ record: SwitchRecord; previous: string } | undefined> => {
   const record: SwitchRecord = {
     scope: change.scope,
@@ -70,9 +83,7 @@ const write = async (
         Item: { pk: SWITCH_PK, sk: change.scope, ...record },
         ReturnValues: 'ALL_OLD',
         ConditionExpression: condition?.expression,
-        ExpressionAttributeNames: condition?.expression.includes('#state')
-          ? { '#state': 'state' }
-          : undefined,
+        ExpressionAttributeNames: condition?.names,
         ExpressionAttributeValues:
           condition && Object.keys(condition.values).length > 0 ? condition.values : undefined,
       }),
@@ -102,27 +113,79 @@ export const setSwitch = async (
   change: SwitchChange,
 ): Promise<{ record: SwitchRecord; previous: string }> => (await write(deps, change))!;
 
+const ONLY_ACTIVE: WriteCondition = {
+  expression: 'attribute_not_exists(pk) OR #state = :active',
+  names: { '#state': 'state' },
+  values: { ':active': 'active' },
+};
+
+/**
+ * Lifts a budget pause whose period has renewed. The write only succeeds while the switch is still
+ * exactly that automatic pause, so a person's later pause, kill or resume is never overridden.
+ * Audited and announced with `Campaign Resumed`. Returns whether this call resumed it.
+ */
+export const resumeRenewedBudget = async (deps: SwitchDeps, paused: SwitchRecord): Promise<boolean> => {
+  const resumeAt = budgetResumeAt(paused);
+  if (!resumeAt || !isRenewedBudgetPause(paused, deps.clock.now())) return false;
+  const written = await write(
+    deps,
+    {
+      scope: paused.scope,
+      state: 'active',
+      reason: BUDGET_PERIOD_RENEWED,
+      actor: NUDGE_ACTOR,
+      detail: {
+        budgetScope: paused.detail?.budgetScope,
+        resumeAt: resumeAt.toISOString(),
+        pausedAt: paused.at,
+      },
+    },
+    {
+      expression:
+        '#state = :paused AND #reason = :reason AND #actor = :actor AND #at = :at AND #detail.#resumeAt = :resumeAt',
+      names: {
+        '#state': 'state',
+        '#reason': 'reason',
+        '#actor': 'actor',
+        '#at': 'at',
+        '#detail': 'detail',
+        '#resumeAt': 'resumeAt',
+      },
+      values: {
+        ':paused': 'paused',
+        ':reason': paused.reason,
+        ':actor': paused.actor,
+        ':at': paused.at,
+        ':resumeAt': paused.detail?.resumeAt,
+      },
+    },
+  );
+  return written !== undefined;
+};
+
 /**
  * A stop nudge makes itself (budget exhausted, ROI floor, pacing, reputation, cost alert). It only
  * pauses what is active or missing: it never turns a kill into a pause, and a scope already paused
- * keeps the reason it was first paused for. Returns whether this call paused it.
+ * keeps the reason it was first paused for. A budget pause whose period has renewed counts as
+ * active: it is resumed first, so the audit log and the events show both steps. Returns whether
+ * this call paused it.
  */
 export const pauseAutomatically = async (
   deps: SwitchDeps,
   stop: { scope: string; reason: string; actor?: string; detail?: Record<string, unknown> },
 ): Promise<boolean> => {
-  const written = await write(
-    deps,
-    {
-      scope: stop.scope,
-      state: 'paused',
-      reason: stop.reason,
-      actor: stop.actor ?? NUDGE_ACTOR,
-      detail: stop.detail,
-    },
-    { expression: 'attribute_not_exists(pk) OR #state = :active', values: { ':active': 'active' } },
-  );
-  return written !== undefined;
+  const change: SwitchChange = {
+    scope: stop.scope,
+    state: 'paused',
+    reason: stop.reason,
+    actor: stop.actor ?? NUDGE_ACTOR,
+    detail: stop.detail,
+  };
+  if (await write(deps, change, ONLY_ACTIVE)) return true;
+  const current = await readSwitch(deps, stop.scope);
+  if (!current || !isRenewedBudgetPause(current, deps.clock.now())) return false;
+  await resumeRenewedBudget(deps, current);
+  return (await write(deps, change, ONLY_ACTIVE)) !== undefined;
 };
 
 /**

@@ -1,5 +1,12 @@
+import type { Clock } from '../shared/clock.js';
+import { isRenewedBudgetPause } from './budget-pause.js';
 import type { SwitchState } from './switch-scope.js';
 import { readAllSwitches, type SwitchRecord, type SwitchStoreDeps } from './switch-store.js';
+
+export interface SwitchReaderDeps extends SwitchStoreDeps {
+  /** Decides whether a budget pause's period has renewed. */
+  clock: Clock;
+}
 
 export type SwitchVerdict =
   | { open: true }
@@ -29,9 +36,12 @@ const currentSwitches = async (
   return switches;
 };
 
-/** Open only when every scope has a switch that is `active`; missing or unreadable means stop. */
+/**
+ * Open only when every scope has a switch that is `active`, or paused for a budget whose period
+ * has renewed (`detail.resumeAt` has passed); missing or unreadable means stop.
+ */
 export const checkSwitches = async (
-  deps: SwitchStoreDeps,
+  deps: SwitchReaderDeps,
   scopes: string[],
   { maxAgeMs = SWITCH_CACHE_MS }: { maxAgeMs?: number } = {},
 ): Promise<SwitchVerdict> => {
@@ -41,10 +51,12 @@ export const checkSwitches = async (
   } catch {
     return { open: false, scope: scopes[0] ?? 'global', state: 'unreadable' };
   }
+  const now = deps.clock.now();
   for (const scope of scopes) {
     const found = switches.get(scope);
     if (!found) return { open: false, scope, state: 'missing' };
-    if (found.state !== 'active') return { open: false, scope, state: found.state, reason: found.reason };
+    if (found.state !== 'active' && !isRenewedBudgetPause(found, now))
+      return { open: false, scope, state: found.state, reason: found.reason };
   }
   return { open: true };
 };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const switchStates = ['active', 'paused', 'killed'] as const;
 export type SwitchState = (typeof switchStates)[number];

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import type { TableNames } from '../store/tables.js';
 import { switchStateSchema } from './switch-scope.js';
 
@@ -44,4 +44,17 @@ export const readAllSwitches = async (deps: SwitchStoreDeps): Promise<Map<string
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return switches;
+};
+
+/** One switch, read consistently; undefined when missing or unreadable. */
+export const readSwitch = async (deps: SwitchStoreDeps, scope: string): Promise<SwitchRecord | undefined> => {
+  const found = await deps.db.send(
+    new GetCommand({
+      TableName: deps.tables.control,
+      Key: { pk: SWITCH_PK, sk: scope },
+      ConsistentRead: true,
+    }),
+  );
+  const parsed = switchRecordSchema.safeParse(found.Item);
+  return parsed.success ? parsed.data : undefined;
 };
