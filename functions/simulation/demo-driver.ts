@@ -2,6 +2,10 @@ import { HOUR_MS, simulationConfigSchema } from './config.js';
 import type { ShopRuntime } from './runtime-client.js';
 import { ShopDriver } from './shop-driver.js';
 
+export const REAL_CLOCK_BACKLOG_MS = 12 * HOUR_MS;
+/** Enough customers that a real-time demo sees a few carts an hour. */
+const REAL_CLOCK_CUSTOMERS = 1500;
+
 export interface DemoOptions {
   /** Resolves when the runtime may take events (switches in place). */
   ready?: Promise<void>;
@@ -31,11 +35,14 @@ export interface RunningDemo {
 export function startDemo(options: DemoOptions): RunningDemo {
   const tickMs = options.tickMs ?? 2_000;
   const stepMs = (options.virtualStepHours ?? 1) * HOUR_MS;
+  // With a real clock the shop opens twelve hours in the past: many of its carts are already past
+  // their 4-hour delay, so reminders reach the outbox within a minute instead of hours.
+  const backlogMs = options.clockMode === 'real' ? REAL_CLOCK_BACKLOG_MS : 0;
   const config = simulationConfigSchema.parse({
-    customers: options.customers ?? 300,
+    customers: options.customers ?? (options.clockMode === 'real' ? REAL_CLOCK_CUSTOMERS : 300),
     days: 365,
     seed: options.seed ?? 1,
-    start: options.now().toISOString(),
+    start: new Date(options.now().getTime() - backlogMs).toISOString(),
   });
   const driver = new ShopDriver(config, options.runtime);
   let stopped = false;
