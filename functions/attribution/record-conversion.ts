@@ -4,6 +4,7 @@ import { parseCouponCode } from '../coupons/coupon-code.js';
 import { getCoupon } from '../coupons/coupon-store.js';
 import type { StoredOrder } from '../ingest/order.js';
 import { incrementCampaignMetrics } from '../metrics/campaign-metrics.js';
+import { claimLiftConversion } from '../metrics/lift-counters.js';
 import { durationToMs, type RuleSet } from '../rules/schema/index.js';
 import { createMessageStore } from '../send/message-store.js';
 import type { Deps } from '../shared/deps.js';
@@ -31,7 +32,8 @@ const redeemedCampaigns = async (deps: AttributionDeps, order: StoredOrder): Pro
 
 /**
  * Attributes the order once (a conversion record, pk=customerId, sk=conversion#<orderId>, claimed
- * with a conditional write) and adds it to the campaign's conversions and revenue, treatment or holdout.
+ * with a conditional write) and adds it to the campaign's conversions and revenue, treatment or holdout,
+ * and to the lifetime lift counters of the group the customer entered.
  */
 export const recordConversion = async (
   deps: AttributionDeps,
@@ -77,6 +79,13 @@ export const recordConversion = async (
       throw error;
     }
   }
+  // Claimed per order and per customer on its own, so it is safe to repeat before `counted` is set.
+  await claimLiftConversion(deps, {
+    campaignId: attribution.campaignId,
+    customerId: order.customerId,
+    orderId: order.orderId,
+    total: order.total,
+  });
   const holdout = attribution.group === 'holdout';
   await incrementCampaignMetrics(
     deps.db,

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableNames } from '../store/tables.js';
+import { claimLiftEntry, type LiftGroup } from './lift-counters.js';
 
 /**
  * Per-campaign daily counters in the control table (pk `metrics#campaign:<id>`, sk `day#YYYY-MM-DD`,
@@ -27,6 +28,8 @@ export type CampaignMetricName = (typeof campaignMetricNames)[number];
 export type CampaignMetricDeltas = Partial<Record<CampaignMetricName, number>> & {
   /** Skips by reason, e.g. { quiet_hours: 1 }. */
   skipped?: Record<string, number>;
+  /** The customer who entered with these deltas; claimed once per campaign for the lifetime lift counters. */
+  entered?: { customerId: string; group: LiftGroup };
 };
 
 export type CampaignMetrics = Record<CampaignMetricName, number> & { skipped: Record<string, number> };
@@ -99,7 +102,8 @@ export const incrementCampaignMetrics = async (
   day: string,
   deltas: CampaignMetricDeltas,
 ): Promise<void> => {
-  const { skipped = {}, ...counters } = deltas;
+  const { skipped = {}, entered, ...counters } = deltas;
+  if (entered) await claimLiftEntry({ db, tables }, { campaignId, day, ...entered });
   const flat: Record<string, number> = { ...(counters as Record<string, number>) };
   for (const [reason, value] of Object.entries(skipped)) flat[`${SKIPPED_PREFIX}${reason}`] = value;
   await add({ db, tables }, `campaign:${campaignId}`, day, flat);

@@ -9,6 +9,7 @@ import type { TableNames } from '../store/tables.js';
 import { switchesForCampaign } from '../switches/switch-scope.js';
 import { readAllSwitches, type SwitchRecord } from '../switches/switch-store.js';
 import { type CampaignMetrics, readCampaignMetrics } from './campaign-metrics.js';
+import { type LiftCounters, readLiftCounters } from './lift-counters.js';
 
 export interface OverviewDeps {
   db: DynamoDBDocumentClient;
@@ -39,7 +40,7 @@ export interface CampaignOverview {
     window: 'P7D';
   } /** The campaign's liability so far (its total scope: reserved + settled), minor units. */;
   spend: number;
-  /** Treatment against holdout over the metrics window, with a 95% Newcombe interval. */
+  /** Distinct customers and converters of treatment against holdout over the campaign's life, with a 95% Newcombe interval. */
   lift: Lift;
 }
 
@@ -83,6 +84,7 @@ export const campaignOverviews = async (
         scopes.map(async ({ key, period }) => ({ ...toFigures(await readScopeTotals(deps, key)), period })),
       );
       const metrics = await readCampaignMetrics(deps.db, deps.tables, campaign.id, week);
+      const liftCounters = await readLiftCounters(deps, campaign.id);
       return {
         id: campaign.id,
         name: campaign.name,
@@ -92,7 +94,7 @@ export const campaignOverviews = async (
         ...statusOf(campaign, switches),
         budget: budget.map((figures) => withCap(figures, capInRules(campaign, figures.period))),
         metrics: { ...metrics, window: 'P7D' as const },
-        ...spendAndLift(metrics, budget),
+        ...spendAndLift(liftCounters, budget),
       };
     }),
   );
@@ -144,9 +146,9 @@ export const budgetOverview = async (
   };
 };
 
-/** Spend is the total scope's liability; lift compares treatment and holdout over the metrics window. */
-const spendAndLift = (metrics: CampaignMetrics, budget: Array<ScopeFigures & { period: BudgetPeriod }>) => {
+/** Spend is the total scope's liability; lift compares treatment and holdout over the campaign's life. */
+const spendAndLift = (counters: LiftCounters, budget: Array<ScopeFigures & { period: BudgetPeriod }>) => {
   const total = budget.find((figures) => figures.period === 'total');
   const spend = total ? total.reserved + total.settled : 0;
-  return { spend, lift: liftFromCounters(metrics, spend) };
+  return { spend, lift: liftFromCounters(counters, spend) };
 };

@@ -143,7 +143,11 @@ export const runCampaignStep = async (deps: CampaignStepDeps, job: CampaignStepJ
   const skip = async (reason: SkipReason): Promise<StepOutcome> => {
     const state = reason === 'holdout' ? 'holdout' : 'skipped';
     if (!(await deps.messages.recordFinal(job, messageId, state, reason, now))) return { kind: 'duplicate' };
-    await count(reason === 'holdout' ? { holdoutEntered: 1 } : { skipped: { [reason]: 1 } });
+    await count(
+      reason === 'holdout'
+        ? { holdoutEntered: 1, entered: { customerId: job.customerId, group: 'holdout' } }
+        : { skipped: { [reason]: 1 } },
+    );
     await deps.bus.publish([messageSkipped(job, messageId, reason, now)]);
     if (ruleSet && flow && !skipEndsTheFlow(reason)) await flow.scheduleNext(job, ruleSet);
     return reason === 'holdout' ? { kind: 'holdout' } : { kind: 'skipped', reason };
@@ -347,11 +351,13 @@ export const runCampaignStep = async (deps: CampaignStepDeps, job: CampaignStepJ
   if (outcome === 'failed') await deps.budget.releaseSend(messageKey);
   else await deps.budget.settleSend(messageKey);
   const entered = job.step === 1 && outcome !== 'failed' ? 1 : 0;
+  const entrant = entered ? { entered: { customerId: job.customerId, group: 'treatment' as const } } : {};
   await count(
     outcome === 'sent'
-      ? { sent: 1, treatmentEntered: entered }
+      ? { sent: 1, treatmentEntered: entered, ...entrant }
       : {
           treatmentEntered: entered,
+          ...entrant,
           skipped: { [outcome === 'failed' ? 'send_failed' : 'outcome_unknown']: 1 },
         },
   );
