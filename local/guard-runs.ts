@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Clock } from '../functions/shared/clock.js';
+import { scheduledEvent } from './scheduled-event.js';
 
 /** The stack's guard rule fires every minute; the real-clock timer does the same. */
 export const GUARD_EVERY_MS = 60_000;
@@ -8,17 +8,7 @@ export const GUARD_EVERY_MS = 60_000;
 export const GUARD_VIRTUAL_GAP_MS = 5 * 60_000;
 
 /** The EventBridge scheduled event the guard rule sends. */
-export const guardEvent = (at: Date) => ({
-  version: '0',
-  id: randomUUID(),
-  'detail-type': 'Scheduled Event',
-  source: 'aws.events',
-  account: '000000000000',
-  time: at.toISOString(),
-  region: 'local',
-  resources: ['local:rule/guard'],
-  detail: {},
-});
+export const guardEvent = (at: Date) => scheduledEvent(at, 'guard');
 
 export interface GuardRunsOptions {
   clock: Clock;

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Clock } from '../functions/shared/clock.js';
+import { scheduledEvent } from './scheduled-event.js';
 
 const DAY_MS = 86_400_000;
 const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -20,18 +20,8 @@ export const nightlyInstants = (from: Date, to: Date, minutesUtc: number): Date[
   return instants;
 };
 
-/** The EventBridge scheduled event the nightly rule sends; `time` names the run. */
-export const scheduledEvent = (at: Date) => ({
-  version: '0',
-  id: randomUUID(),
-  'detail-type': 'Scheduled Event',
-  source: 'aws.events',
-  account: '000000000000',
-  time: at.toISOString(),
-  region: 'local',
-  resources: ['local:rule/churn-nightly'],
-  detail: {},
-});
+/** The EventBridge scheduled event the nightly rule sends. */
+export const nightlyEvent = (at: Date) => scheduledEvent(at, 'churn-nightly');
 
 export interface NightlyScoringOptions {
   /** `HH:MM` UTC. */

@@ -21,7 +21,7 @@ import { createRequestListener, type HttpServerDeps } from './http-server.js';
 import { LocalBus } from './local-bus.js';
 import { localRoutes } from './local-routes.js';
 import { LocalScheduler } from './local-scheduler.js';
-import { createNightlyScoring, scheduledEvent } from './nightly-scoring.js';
+import { createNightlyScoring, nightlyEvent } from './nightly-scoring.js';
 import { Outbox } from './outbox.js';
 import { putEvents } from './put-events.js';
 import { publishRulesAtStart, type RulesAtStart } from './rules-at-start.js';
@@ -161,7 +161,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           at: options.nightlyScoringAt ?? '03:00',
           clock,
           run: async (at) => {
-            await dispatcher.invoke('churn-coordinator', scheduledEvent(at));
+            await dispatcher.invoke('churn-coordinator', nightlyEvent(at));
             await tracker.idle();
           },
         });

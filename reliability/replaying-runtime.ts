@@ -1,17 +1,16 @@
 import type { ScheduledJob, Scheduler } from '../functions/ports/scheduler.js';
 import type { Random } from '../functions/simulation/prng.js';
-import type { OutboxEntry, ShopRuntime } from '../functions/simulation/runtime-client.js';
+import {
+  type OutboxEntry,
+  putEntries,
+  type ShopRuntime,
+  type TimedEntry,
+} from '../functions/simulation/runtime-client.js';
 import type { LocalRuntime } from '../local/runtime.js';
 import { type RedeliveryPolicy, redeliveryOrder, shuffle } from './redelivery.js';
 
 /** One PutEvents entry, shop or SES, with the instant it happened. */
-export interface EventEntry {
-  Source: string;
-  DetailType: string;
-  Detail: string;
-  /** Epoch ms. */
-  at: number;
-}
+export type EventEntry = TimedEntry;
 
 /** An event as the invariants need it: what it said, and when nudge first heard of it. */
 export interface DeliveredEvent {
@@ -142,21 +141,6 @@ export class ReplayingRuntime implements ShopRuntime {
   }
 
   async #put(entries: EventEntry[]): Promise<void> {
-    const response = await fetch(`${this.#runtime.url}/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.PutEvents' },
-      body: JSON.stringify({
-        Entries: entries.map(({ Source, DetailType, Detail, at }) => ({
-          Source,
-          DetailType,
-          Detail,
-          Time: at / 1000,
-        })),
-      }),
-    });
-    const body = (await response.json()) as { FailedEntryCount?: number };
-    if (!response.ok || body.FailedEntryCount) {
-      throw new Error(`PutEvents refused entries (${response.status}): ${JSON.stringify(body)}`);
-    }
+    await putEntries(this.#runtime.url, entries);
   }
 }

@@ -34,6 +34,37 @@ const check = async (response: Response, what: string): Promise<unknown> => {
   return body;
 };
 
+/** One PutEvents entry as the runtime's endpoint takes it, with the instant it happened (epoch ms). */
+export interface TimedEntry {
+  Source: string;
+  DetailType: string;
+  Detail: string;
+  at: number;
+}
+
+/** PutEvents over HTTP in the AWS wire format; throws when the call or any entry is refused. */
+export const putEntries = async (baseUrl: string, entries: TimedEntry[]): Promise<void> => {
+  if (entries.length === 0) return;
+  const response = await fetch(`${baseUrl}/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.PutEvents' },
+    body: JSON.stringify({
+      Entries: entries.map(({ Source, DetailType, Detail, at }) => ({
+        Source,
+        DetailType,
+        Detail,
+        Time: at / 1000,
+      })),
+    }),
+  });
+  const body = (await check(response, 'PutEvents')) as { FailedEntryCount?: number; Entries?: unknown[] };
+  if (body?.FailedEntryCount) {
+    throw new RuntimeRequestError(
+      `PutEvents rejected ${body.FailedEntryCount} entries: ${JSON.stringify(body.Entries)}`,
+    );
+  }
+};
+
 /**
  * Talks to a running local runtime over HTTP, as a shop and an operator would: PutEvents with
  * the AWS wire format, the virtual clock, the admin API. `readOutbox` lets an in-process caller
@@ -43,27 +74,7 @@ export const httpShopRuntime = (
   baseUrl: string,
   readOutbox?: (offset: number) => OutboxEntry[],
 ): ShopRuntime => ({
-  async putEvents(entries) {
-    if (entries.length === 0) return;
-    const response = await fetch(`${baseUrl}/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.PutEvents' },
-      body: JSON.stringify({
-        Entries: entries.map(({ Source, DetailType, Detail, at }) => ({
-          Source,
-          DetailType,
-          Detail,
-          Time: at / 1000,
-        })),
-      }),
-    });
-    const body = (await check(response, 'PutEvents')) as { FailedEntryCount?: number; Entries?: unknown[] };
-    if (body?.FailedEntryCount) {
-      throw new RuntimeRequestError(
-        `PutEvents rejected ${body.FailedEntryCount} entries: ${JSON.stringify(body.Entries)}`,
-      );
-    }
-  },
+  putEvents: (entries) => putEntries(baseUrl, entries),
   async advanceTo(instant) {
     const response = await fetch(`${baseUrl}/api/clock/advance`, {
       method: 'POST',
