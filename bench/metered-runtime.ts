@@ -28,6 +28,7 @@ export interface MeteredCounts {
   functions: Partial<Record<FunctionId, FunctionRuns>>;
   shopEvents: number;
   nudgeEvents: number;
+  nudgeEventsByType: Record<string, number>;
   schedulesCreated: number;
   schedulesCancelled: number;
   schedulesFired: number;
@@ -103,6 +104,8 @@ export const startMeteredRuntime = async (
   const outbox = new Outbox(clock);
   const bus = new LocalBus(clock, (envelope) => {
     counts.nudgeEvents += 1;
+    const type = String(envelope['detail-type']);
+    counts.nudgeEventsByType[type] = (counts.nudgeEventsByType[type] ?? 0) + 1;
     dispatcher.dispatch(envelope);
   });
   deps = {
@@ -163,6 +166,7 @@ const emptyCounts = (): MeteredCounts => ({
   functions: {},
   shopEvents: 0,
   nudgeEvents: 0,
+  nudgeEventsByType: {},
   schedulesCreated: 0,
   schedulesCancelled: 0,
   schedulesFired: 0,

@@ -149,6 +149,9 @@ const divide = (counts: MeteredCounts, carts: number): MeteredCounts => ({
   ),
   shopEvents: counts.shopEvents / carts,
   nudgeEvents: counts.nudgeEvents / carts,
+  nudgeEventsByType: Object.fromEntries(
+    Object.entries(counts.nudgeEventsByType).map(([type, count]) => [type, count / carts]),
+  ),
   schedulesCreated: counts.schedulesCreated / carts,
   schedulesCancelled: counts.schedulesCancelled / carts,
   schedulesFired: counts.schedulesFired / carts,
@@ -235,6 +238,7 @@ export const requestsPerRecalledCart = (perCart: PerCart): BenchResult => {
       eventBridgeEvents: round(counts.shopEvents + counts.nudgeEvents, 2),
       shopEvents: round(counts.shopEvents, 2),
       nudgeEvents: round(counts.nudgeEvents, 2),
+      nudgeEventsByType: counts.nudgeEventsByType,
       schedulesCreated: round(counts.schedulesCreated, 2),
       schedulesFired: round(counts.schedulesFired, 2),
       schedulesCancelled: round(counts.schedulesCancelled, 2),

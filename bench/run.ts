@@ -21,8 +21,11 @@ const { values: flags } = parseArgs({
   options: {
     tiny: { type: 'boolean', default: false },
     out: { type: 'string' },
+    only: { type: 'string' },
   },
 });
+/** `--only cold-start,churn-scoring` runs just those (for working on one figure; the full run is the record). */
+const only = flags.only?.split(',').map((name) => name.trim());
 const sizes = flags.tiny ? tinySizes : fullSizes;
 const outFile = resolve(flags.out ?? join(repoRoot, 'bench', 'results.json'));
 
@@ -61,6 +64,7 @@ const dynamo = process.env.DYNAMODB_ENDPOINT
 const results = new Map<BenchName, BenchResult>();
 const shortfalls: Shortfall[] = [];
 const attempt = async (names: BenchName[], work: () => Promise<void>) => {
+  if (only && !names.some((name) => only.includes(name))) return;
   const began = performance.now();
   try {
     await work();

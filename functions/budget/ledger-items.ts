@@ -24,26 +24,29 @@ export type ShardItem = z.infer<typeof shardItemSchema>;
 
 export const scopeMetaSchema = z.object({ scope: z.string(), shards: z.number().int().positive() });
 
-export const lineStates = ['reserved', 'settled', 'released'] as const;
+export const movementStates = ['reserved', 'refused', 'settled', 'released'] as const;
+export type MovementState = (typeof movementStates)[number];
 
-/** What one movement took from one scope, written in the same transaction as the shard update. */
+/** Where a movement took its amount in one scope. */
 export const movementLineSchema = z.object({
-  scope: z.string(),
   shard: z.number().int(),
   amount: z.number(),
-  state: z.enum(lineStates),
-  settledAmount: z.number().optional(),
 });
 export type MovementLine = z.infer<typeof movementLineSchema>;
 
-export const movementStates = ['reserving', 'reserved', 'refused', 'settled', 'released'] as const;
-export type MovementState = (typeof movementStates)[number];
-
+/**
+ * One item per movement, written in the same transaction as every shard it takes from, so a
+ * reservation, a settle and a release each either happened whole or not at all.
+ */
 export const movementHeaderSchema = z.object({
   movementKey: z.string(),
   state: z.enum(movementStates),
   amount: z.number(),
   at: z.string(),
+  /** By scope key; empty for a refused movement. */
+  lines: z.record(z.string(), movementLineSchema).default({}),
+  /** Per line, once settled: what each scope kept as spent (at most the line's amount). */
+  settledAmount: z.number().optional(),
   refusedBy: z.string().optional(),
 });
 export type MovementHeader = z.infer<typeof movementHeaderSchema>;

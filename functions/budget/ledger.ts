@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../store/dynamo.js';
 import { ensureScope, type LedgerDeps, readStoredScope } from './ensure-scope.js';
 import {
@@ -6,14 +6,13 @@ import {
   type MovementHeader,
   type MovementLine,
   movementHeaderSchema,
-  movementLineSchema,
   movementPk,
   scopePk,
   shardSk,
 } from './ledger-items.js';
 import type { BudgetScope } from './scopes.js';
 import { shardOrder } from './shards.js';
-import { transact } from './transact.js';
+import { type TransactItems, transact } from './transact.js';
 
 export type { LedgerDeps } from './ensure-scope.js';
 
@@ -48,141 +47,17 @@ const readHeader = async (deps: LedgerDeps, movementKey: string): Promise<Moveme
   return read.Item ? movementHeaderSchema.parse(read.Item) : undefined;
 };
 
-const readLines = async (deps: LedgerDeps, movementKey: string): Promise<MovementLine[]> => {
-  const page = await deps.db.send(
-    new QueryCommand({
-      TableName: deps.tables.budgets,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': movementPk(movementKey) },
-      ConsistentRead: true,
-    }),
-  );
-  return (page.Items ?? [])
-    .filter((item) => item.sk !== MOVEMENT_HEADER_SK)
-    .map((item) => movementLineSchema.parse(item));
-};
+const headerKey = (movementKey: string) => ({ pk: movementPk(movementKey), sk: MOVEMENT_HEADER_SK });
 
-/** Moves the header from one state to another; false when it was not in `from`. */
-const moveHeader = async (
-  deps: LedgerDeps,
-  movementKey: string,
-  from: MovementHeader['state'][],
-  to: MovementHeader['state'],
-  extra: Record<string, unknown> = {},
-): Promise<boolean> => {
-  const fromValues = Object.fromEntries(from.map((state, index) => [`:from${index}`, state]));
-  const sets = Object.keys(extra).map((name) => `#${name} = :${name}`);
-  try {
-    await deps.db.send(
-      new UpdateCommand({
-        TableName: deps.tables.budgets,
-        Key: { pk: movementPk(movementKey), sk: MOVEMENT_HEADER_SK },
-        UpdateExpression: `SET #state = :to${sets.map((set) => `, ${set}`).join('')}`,
-        ConditionExpression: `#state IN (${Object.keys(fromValues).join(', ')})`,
-        ExpressionAttributeNames: {
-          '#state': 'state',
-          ...Object.fromEntries(Object.keys(extra).map((name) => [`#${name}`, name])),
-        },
-        ExpressionAttributeValues: {
-          ':to': to,
-          ...fromValues,
-          ...Object.fromEntries(Object.entries(extra).map(([name, value]) => [`:${name}`, value])),
-        },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
+/** The answer an earlier delivery of this movement recorded. */
+const followRecorded = async (deps: LedgerDeps, movementKey: string): Promise<ReserveOutcome> => {
+  const header = await readHeader(deps, movementKey);
+  if (!header) throw new Error(`budget movement ${movementKey} vanished while it was being reserved`);
+  if (header.state === 'refused') {
+    return { ok: false, scope: header.refusedBy ?? 'unknown', fragmented: false, replayed: true };
   }
+  return { ok: true, replayed: true };
 };
-
-type LineOutcome = 'taken' | 'full' | 'released';
-
-/**
- * Takes `amount` from one shard of the scope, trying each shard once. The movement line and the
- * shard update commit together, so a retry finds the line and never takes twice, whatever the
- * crash point. Transactions here touch one hot item each; see docs/budgets.md for why.
- */
-const reserveLine = async (
-  deps: LedgerDeps,
-  request: ReserveRequest,
-  scope: BudgetScope,
-  shards: number,
-): Promise<LineOutcome> => {
-  for (const shard of shardOrder(shards)) {
-    const outcome = await transact(deps.db, [
-      {
-        Put: {
-          TableName: deps.tables.budgets,
-          Item: {
-            pk: movementPk(request.movementKey),
-            sk: scope.key,
-            scope: scope.key,
-            shard,
-            amount: request.amount,
-            state: 'reserved',
-            at: request.at.toISOString(),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        Update: {
-          TableName: deps.tables.budgets,
-          Key: { pk: scopePk(scope.key), sk: shardSk(shard) },
-          UpdateExpression: 'SET reserved = reserved + :amount, remaining = remaining - :amount',
-          ConditionExpression: 'remaining >= :amount',
-          ExpressionAttributeValues: { ':amount': request.amount },
-        },
-      },
-    ]);
-    if (outcome.ok) return 'taken';
-    if (outcome.failed.includes(0)) {
-      const line = (await readLines(deps, request.movementKey)).find(
-        (candidate) => candidate.scope === scope.key,
-      );
-      return line?.state === 'released' ? 'released' : 'taken';
-    }
-  }
-  return 'full';
-};
-
-type LineChange = { state: 'settled' | 'released'; spent: (line: MovementLine) => number };
-
-const closeLine = async (deps: LedgerDeps, movementKey: string, line: MovementLine, change: LineChange) => {
-  const spent = change.spent(line);
-  const back = line.amount - spent;
-  await transact(deps.db, [
-    {
-      Update: {
-        TableName: deps.tables.budgets,
-        Key: { pk: movementPk(movementKey), sk: line.scope },
-        UpdateExpression: 'SET #state = :to, settledAmount = :spent',
-        ConditionExpression: '#state = :reserved',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':to': change.state, ':spent': spent, ':reserved': 'reserved' },
-      },
-    },
-    {
-      Update: {
-        TableName: deps.tables.budgets,
-        Key: { pk: scopePk(line.scope), sk: shardSk(line.shard) },
-        UpdateExpression:
-          'SET reserved = reserved - :amount, settled = settled + :spent, remaining = remaining + :back, released = released + :back',
-        ExpressionAttributeValues: { ':amount': line.amount, ':spent': spent, ':back': back },
-      },
-    },
-  ]);
-  // A failed condition means another delivery closed this line already: nothing left to do.
-};
-
-const closeAllLines = async (deps: LedgerDeps, movementKey: string, change: LineChange): Promise<void> => {
-  const open = (await readLines(deps, movementKey)).filter((line) => line.state === 'reserved');
-  await Promise.all(open.map((line) => closeLine(deps, movementKey, line, change)));
-};
-
-const releaseAll: LineChange = { state: 'released', spent: () => 0 };
 
 const isFragmented = async (deps: LedgerDeps, scopeKey: string, amount: number): Promise<boolean> => {
   const stored = await readStoredScope(deps, scopeKey);
@@ -190,117 +65,149 @@ const isFragmented = async (deps: LedgerDeps, scopeKey: string, amount: number):
   return stored.items.reduce((sum, item) => sum + Math.max(0, item.remaining), 0) >= amount;
 };
 
-/**
- * Reserves `amount` in every scope, all or nothing: scope by scope with single-shard conditional
- * writes, giving back what was taken when one scope is full. A movement header arbitrates between
- * concurrent deliveries of the same movement, so they all see the same answer.
- */
-export const reserve = async (deps: LedgerDeps, request: ReserveRequest): Promise<ReserveOutcome> => {
-  const { movementKey } = request;
-  let replayed = false;
+/** Records the refusal, so every later delivery of this movement gives the same answer. */
+const refuse = async (
+  deps: LedgerDeps,
+  request: ReserveRequest,
+  scope: BudgetScope,
+): Promise<ReserveOutcome> => {
   try {
     await deps.db.send(
       new PutCommand({
         TableName: deps.tables.budgets,
         Item: {
-          pk: movementPk(movementKey),
-          sk: MOVEMENT_HEADER_SK,
-          movementKey,
-          state: 'reserving',
+          ...headerKey(request.movementKey),
+          movementKey: request.movementKey,
+          state: 'refused',
           amount: request.amount,
           at: request.at.toISOString(),
+          lines: {},
+          refusedBy: scope.key,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
   } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    replayed = true;
-    const header = await readHeader(deps, movementKey);
-    if (header && header.state !== 'reserving') {
-      if (header.state !== 'refused') return { ok: true, replayed };
-      // The delivery that refused may have crashed before giving everything back.
-      await closeAllLines(deps, movementKey, releaseAll);
-      return { ok: false, scope: header.refusedBy ?? 'unknown', fragmented: false, replayed };
-    }
+    if (isConditionFailure(error)) return followRecorded(deps, request.movementKey);
+    throw error;
   }
-
-  const shardCounts = await Promise.all(request.scopes.map((scope) => ensureScope(deps, scope)));
-  const planned = request.scopes.map((scope, index) => ({ scope, shards: shardCounts[index]! }));
-  // Capped scopes one by one, in the caller's order, so a full one stops before wider ones are
-  // touched; uncapped scopes cannot refuse, so they are taken together afterwards.
-  const steps = [
-    ...planned.filter(({ scope }) => scope.cap !== undefined).map((step) => [step]),
-    planned.filter(({ scope }) => scope.cap === undefined),
-  ];
-  for (const step of steps) {
-    const outcomes = await Promise.all(
-      step.map(({ scope, shards }) => reserveLine(deps, request, scope, shards)),
-    );
-    const failedAt = outcomes.findIndex((outcome) => outcome !== 'taken');
-    if (failedAt < 0) continue;
-    const scope = step[failedAt]!.scope;
-    if (await moveHeader(deps, movementKey, ['reserving'], 'refused', { refusedBy: scope.key })) {
-      await closeAllLines(deps, movementKey, releaseAll);
-      const fragmented =
-        outcomes[failedAt] === 'full' && (await isFragmented(deps, scope.key, request.amount));
-      return { ok: false, scope: scope.key, fragmented, replayed };
-    }
-    return settleRace(deps, movementKey, replayed);
-  }
-  if (await moveHeader(deps, movementKey, ['reserving'], 'reserved')) return { ok: true, replayed };
-  return settleRace(deps, movementKey, replayed);
+  const fragmented = await isFragmented(deps, scope.key, request.amount);
+  return { ok: false, scope: scope.key, fragmented, replayed: false };
 };
 
-/** Another delivery of this movement decided first; follow its decision. */
-const settleRace = async (
-  deps: LedgerDeps,
-  movementKey: string,
-  replayed: boolean,
-): Promise<ReserveOutcome> => {
-  const header = await readHeader(deps, movementKey);
-  if (header?.state === 'refused') {
-    await closeAllLines(deps, movementKey, releaseAll);
-    return { ok: false, scope: header.refusedBy ?? 'unknown', fragmented: false, replayed: true };
+/**
+ * Reserves `amount` in every scope, all or nothing, in one transaction: the movement's header
+ * (written only if absent, so a redelivery reserves nothing more) and one conditional update per
+ * scope on one of its shards. A full shard is swapped for the scope's next one; a scope whose every
+ * shard is full refuses the whole movement. There is no state in between for a crash to leave.
+ */
+export const reserve = async (deps: LedgerDeps, request: ReserveRequest): Promise<ReserveOutcome> => {
+  const { movementKey, scopes, amount } = request;
+  const shardCounts = await Promise.all(scopes.map((scope) => ensureScope(deps, scope)));
+  const orders = shardCounts.map((shards) => shardOrder(shards));
+  const tried = scopes.map(() => 0);
+  for (;;) {
+    const lines: Record<string, MovementLine> = Object.fromEntries(
+      scopes.map((scope, index) => [scope.key, { shard: orders[index]![tried[index]!]!, amount }]),
+    );
+    const items: TransactItems = [
+      {
+        Put: {
+          TableName: deps.tables.budgets,
+          Item: {
+            ...headerKey(movementKey),
+            movementKey,
+            state: 'reserved',
+            amount,
+            at: request.at.toISOString(),
+            lines,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...scopes.map((scope) => ({
+        Update: {
+          TableName: deps.tables.budgets,
+          Key: { pk: scopePk(scope.key), sk: shardSk(lines[scope.key]!.shard) },
+          UpdateExpression: 'SET reserved = reserved + :amount, remaining = remaining - :amount',
+          ConditionExpression: 'remaining >= :amount',
+          ExpressionAttributeValues: { ':amount': amount },
+        },
+      })),
+    ];
+    const outcome = await transact(deps.db, items);
+    if (outcome.ok) return { ok: true, replayed: false };
+    if (outcome.failed.includes(0)) return followRecorded(deps, movementKey);
+    for (const index of outcome.failed) tried[index - 1]! += 1;
+    const full = scopes.findIndex((_, index) => tried[index]! >= orders[index]!.length);
+    if (full >= 0) return refuse(deps, request, scopes[full]!);
   }
-  return { ok: true, replayed: replayed || header?.state !== 'reserving' };
+};
+
+type Closing = { state: 'settled' | 'released'; spent: (line: MovementLine) => number };
+
+/** Closes every line of a reserved movement and its header together; a closed movement is left alone. */
+const close = async (deps: LedgerDeps, header: MovementHeader, closing: Closing): Promise<void> => {
+  const lines = Object.entries(header.lines);
+  const settledAmount = Math.min(...lines.map(([, line]) => closing.spent(line)), header.amount);
+  await transact(deps.db, [
+    {
+      Update: {
+        TableName: deps.tables.budgets,
+        Key: headerKey(header.movementKey),
+        UpdateExpression: 'SET #state = :to, settledAmount = :spent',
+        ConditionExpression: '#state = :reserved',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':to': closing.state, ':spent': settledAmount, ':reserved': 'reserved' },
+      },
+    },
+    ...lines.map(([scopeKey, line]) => {
+      const spent = closing.spent(line);
+      return {
+        Update: {
+          TableName: deps.tables.budgets,
+          Key: { pk: scopePk(scopeKey), sk: shardSk(line.shard) },
+          UpdateExpression:
+            'SET reserved = reserved - :amount, settled = settled + :spent, remaining = remaining + :back, released = released + :back',
+          ExpressionAttributeValues: {
+            ':amount': line.amount,
+            ':spent': spent,
+            ':back': line.amount - spent,
+          },
+        },
+      };
+    }),
+  ]);
+  // A failed condition means another delivery closed this movement already: nothing left to do.
 };
 
 /**
  * Turns a reservation into spend: each scope keeps `amount` (at most what it reserved) as settled
- * and gets the rest back. Idempotent: a line settles once.
+ * and gets the rest back. Idempotent: a movement settles once.
  */
 export const settle = async (
   deps: LedgerDeps,
   { movementKey, amount }: { movementKey: string; amount: number },
-) => {
+): Promise<void> => {
   const header = await readHeader(deps, movementKey);
-  if (!header || header.state === 'refused' || header.state === 'released') return;
-  await closeAllLines(deps, movementKey, {
-    state: 'settled',
-    spent: (line) => Math.min(amount, line.amount),
-  });
-  await moveHeader(deps, movementKey, ['reserving', 'reserved'], 'settled');
+  if (header?.state !== 'reserved') return;
+  await close(deps, header, { state: 'settled', spent: (line) => Math.min(amount, line.amount) });
 };
 
-/**
- * Gives back everything a movement still holds. A movement still being reserved is refused first,
- * so a delivery that is still running gives back what it takes after this.
- */
-export const release = async (deps: LedgerDeps, { movementKey }: { movementKey: string }) => {
+/** Gives back everything a movement still holds. */
+export const release = async (deps: LedgerDeps, { movementKey }: { movementKey: string }): Promise<void> => {
   const header = await readHeader(deps, movementKey);
-  if (!header || header.state === 'settled') return;
-  if (header.state === 'reserving') {
-    await moveHeader(deps, movementKey, ['reserving'], 'refused', { refusedBy: 'released' });
-  }
-  await closeAllLines(deps, movementKey, releaseAll);
-  await moveHeader(deps, movementKey, ['reserved'], 'released');
+  if (header?.state !== 'reserved') return;
+  await close(deps, header, { state: 'released', spent: () => 0 });
 };
 
 export const readMovement = async (
   deps: LedgerDeps,
   movementKey: string,
-): Promise<{ header?: MovementHeader; lines: MovementLine[] }> => ({
-  header: await readHeader(deps, movementKey),
-  lines: await readLines(deps, movementKey),
-});
+): Promise<{ header?: MovementHeader; lines: Array<MovementLine & { scope: string }> }> => {
+  const header = await readHeader(deps, movementKey);
+  return {
+    header,
+    lines: Object.entries(header?.lines ?? {}).map(([scope, line]) => ({ scope, ...line })),
+  };
+};

@@ -1,4 +1,4 @@
-import { MOVEMENT_HEADER_SK, UNLIMITED } from '../../functions/budget/ledger-items.js';
+import { MOVEMENT_HEADER_SK, movementHeaderSchema, UNLIMITED } from '../../functions/budget/ledger-items.js';
 import { COUPON_SK } from '../../functions/coupons/coupon-item.js';
 import { Invariant, type InvariantResult, type Item, type TablesSnapshot } from './invariant.js';
 
@@ -65,14 +65,18 @@ export const checkBudget = (
 
   const shards = snapshot.budgets.filter((item) => String(item.sk).startsWith('shard#'));
   const lines: Line[] = snapshot.budgets
-    .filter((item) => String(item.pk).startsWith('movement#') && item.sk !== MOVEMENT_HEADER_SK)
-    .map((item) => ({
-      movementKey: String(item.pk).slice('movement#'.length),
-      scope: String(item.scope),
-      amount: Number(item.amount),
-      state: item.state as Line['state'],
-      settledAmount: Number(item.settledAmount ?? 0),
-    }));
+    .filter((item) => String(item.pk).startsWith('movement#') && item.sk === MOVEMENT_HEADER_SK)
+    .map((item) => movementHeaderSchema.parse(item))
+    .filter((header) => header.state !== 'refused')
+    .flatMap((header) =>
+      Object.entries(header.lines).map(([scope, line]) => ({
+        movementKey: header.movementKey,
+        scope,
+        amount: line.amount,
+        state: header.state as Line['state'],
+        settledAmount: header.settledAmount ?? 0,
+      })),
+    );
 
   const scopes = new Set([...shards.map((shard) => String(shard.scope)), ...lines.map((line) => line.scope)]);
   for (const scope of scopes) {

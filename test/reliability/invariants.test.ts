@@ -138,13 +138,15 @@ const shard = (
   released: 0,
   remaining,
 });
+/** A movement with one line in `scope`, as the ledger keeps it: one header item per movement. */
 const line = (movementKey: string, scope: string, amount: number, state: string, settledAmount?: number) => ({
   pk: `movement#${movementKey}`,
-  sk: scope,
-  scope,
-  shard: 0,
-  amount,
+  sk: '#header',
+  movementKey,
   state,
+  amount,
+  at: '2025-03-03T10:00:00.000Z',
+  lines: { [scope]: { shard: 0, amount } },
   settledAmount,
 });
 const coupon = (code: string, state: string, extra: Item = {}) => ({

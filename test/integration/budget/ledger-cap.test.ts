@@ -84,7 +84,7 @@ describe('budget ledger against DynamoDB Local', () => {
 
     expect(outcome).toMatchObject({ ok: false, scope: tight.key });
     expect((await readScopeTotals(deps, roomy.key)).reserved).toBe(0);
-    expect((await readScopeTotals(deps, roomy.key)).released).toBe(6_000);
+    expect((await readScopeTotals(deps, roomy.key)).released).toBe(0);
     expect((await readMovement(deps, 'm1')).header?.state).toBe('refused');
   });
 
