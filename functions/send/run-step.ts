@@ -107,19 +107,28 @@ const factsFor = (
 };
 
 /**
- * A delivery that died after recording a send's outcome may have left its budget movement open
- * and the next step unscheduled; both are idempotent, so a redelivery finishes them.
+ * A delivery that died after recording a step's outcome may have left its budget movement open,
+ * the customer uncounted in the campaign's lift and the next step unscheduled; all three are
+ * idempotent, so a redelivery finishes them. (Its daily counters are not: they may stay short.)
  */
 const finishBookkeeping = async (
   deps: CampaignStepDeps,
   job: CampaignStepJob,
   state: ClaimRecord['state'],
+  count: (deltas: CampaignMetricDeltas) => Promise<void>,
   scheduleNext: () => Promise<void>,
 ): Promise<void> => {
+  if (state === 'holdout') {
+    await count({ entered: { customerId: job.customerId, group: 'holdout' } });
+    return;
+  }
   if (state !== 'sent' && state !== 'unknown' && state !== 'failed') return;
   const messageKey = `${job.customerId}#${claimSortKey(job)}`;
   if (state === 'failed') await deps.budget.releaseSend(messageKey);
   else await deps.budget.settleSend(messageKey);
+  if (state !== 'failed' && job.step === 1) {
+    await count({ entered: { customerId: job.customerId, group: 'treatment' } });
+  }
   await scheduleNext();
 };
 
@@ -157,7 +166,7 @@ export const runCampaignStep = async (deps: CampaignStepDeps, job: CampaignStepJ
   // A redelivery of a decided step stops here, before its own message could defer it under the cap.
   const earlier = await deps.messages.find(job);
   if (earlier && earlier.state !== 'claimed') {
-    await finishBookkeeping(deps, job, earlier.state, () => flow.scheduleNext(job, ruleSet));
+    await finishBookkeeping(deps, job, earlier.state, count, () => flow.scheduleNext(job, ruleSet));
     return { kind: 'duplicate' };
   }
 

@@ -1,7 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { readLiftCounters } from '../../../functions/metrics/lift-counters.js';
 import { holdoutBucket } from '../../../functions/send/holdout.js';
 import { runCampaignStep } from '../../../functions/send/run-step.js';
+import { stepMetricsFrom } from '../../../functions/send/step-adapters.js';
 import { freshTables } from '../../support/dynamo.js';
 import { exampleRuleSet, jobFor, seedCustomer, stepDeps } from './step-fixture.js';
 
@@ -89,5 +91,29 @@ describe('send-once claim (DynamoDB Local)', () => {
 
     expect(sent).toHaveLength(1);
     expect(published).toHaveLength(1);
+  });
+
+  it('counts the customer into the lift once when the step died after sending but before counting', async () => {
+    const dynamo = await freshTables();
+    const customerId = treatedCustomer('uncounted');
+    await seedCustomer(dynamo, customerId);
+    const { deps, sent } = stepDeps(dynamo, await exampleRuleSet(), async () => {});
+    const metrics = stepMetricsFrom(dynamo);
+    let counts = 0;
+    deps.metrics = {
+      count: async (request) => {
+        counts += 1;
+        if (counts === 1) throw new Error('function timed out before counting');
+        await metrics.count(request);
+      },
+    };
+
+    await expect(runCampaignStep(deps, jobFor(customerId))).rejects.toThrow('timed out');
+    const redelivered = await runCampaignStep(deps, jobFor(customerId));
+    await runCampaignStep(deps, jobFor(customerId));
+
+    expect(redelivered).toEqual({ kind: 'duplicate' });
+    expect(sent).toHaveLength(1);
+    expect(await readLiftCounters(dynamo, 'cart-recall')).toMatchObject({ treatmentCustomers: 1 });
   });
 });
