@@ -1,5 +1,9 @@
 import { join } from 'node:path';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ensureScope } from '../functions/budget/ensure-scope.js';
+import { type SpendKind, scopesForSpend } from '../functions/budget/scopes.js';
+import { loadRuleFiles } from '../functions/rules/load-rule-files.js';
+import { validateRuleSetFiles } from '../functions/rules/validate.js';
 import { isInHoldout } from '../functions/send/holdout.js';
 import { couponCodeIn } from '../functions/simulation/coupon-lookup.js';
 import { freshBenchTables } from './bench-dynamo.js';
@@ -105,6 +109,27 @@ const lifecycle = async (runtime: MeteredRuntime, customerId: string, index: num
 };
 
 /**
+ * A budget scope is created once per campaign and day or month, which at any real volume is nothing
+ * per cart; here every lifecycle has its own week, so each would pay for its days. The scopes of the
+ * whole window are created before counting, so the figures are a steady state.
+ */
+const createPeriodScopes = async (runtime: MeteredRuntime, rulesDir: string, from: number, to: number) => {
+  const validation = validateRuleSetFiles(await loadRuleFiles(rulesDir));
+  if (!validation.ok) throw new Error(`the rules in ${rulesDir} are not valid`);
+  const { ruleSet } = validation;
+  const campaign = ruleSet.campaigns.find((candidate) => candidate.id === CAMPAIGN);
+  if (!campaign) throw new Error(`the rules in ${rulesDir} have no ${CAMPAIGN} campaign`);
+  const kinds: SpendKind[] = ['email', 'coupon'];
+  for (let at = from; at <= to; at += DAY / 2) {
+    for (const kind of kinds) {
+      for (const scope of scopesForSpend(ruleSet, campaign, kind, new Date(at))) {
+        await ensureScope(runtime.deps, scope);
+      }
+    }
+  }
+};
+
+/**
  * The baseline: the lifecycles' shop events and emails written once each with plain PutItem into a
  * scratch partition, metered by the same meter (counted apart from the lifecycles).
  */
@@ -174,6 +199,12 @@ export const measureRecalledCarts = async (
     runtime.putShopEvent('Customer Upserted', customerUpserted(customerId, runtime.clock.now()));
   }
   await runtime.idle();
+  await createPeriodScopes(
+    runtime,
+    join(options.repoRoot, 'rules'),
+    FIRST_CART_AT - DAY,
+    FIRST_CART_AT + options.carts * LIFECYCLE_SPACING + DAY,
+  );
   runtime.resetCounts();
 
   const problems: string[] = [];
