@@ -27,7 +27,7 @@ export const costPer1000Carts = (perCart: PerCart): BenchResult => {
     lambdaDuration: lambdaGbSeconds * prices.lambdaArmPerGbSecond,
     dynamoWrites: perCart.writeUnits * prices.dynamoPerWriteUnit,
     dynamoReads: perCart.readUnits * prices.dynamoPerReadUnit,
-    eventBridge: (counts.shopEvents + counts.nudgeEvents) * prices.eventBridgePerEvent,
+    eventBridge: (counts.shopEvents + counts.nudgeEvents + counts.sesEvents) * prices.eventBridgePerEvent,
     scheduler: counts.schedulesFired * prices.schedulerPerInvocation,
   };
   const perThousand = (dollars: number) => round(dollars * CARTS, 6);
@@ -57,7 +57,10 @@ export const costPer1000Carts = (perCart: PerCart): BenchResult => {
       prices,
       durationNote:
         'handler time measured in-process on this machine against DynamoDB Local; AWS network latency differs',
-      notCounted: 'CloudWatch Logs, X-Ray, SQS dead-letter queues, data transfer, free tiers',
+      sesEventsNote:
+        "SES's Send and Delivery events are charged as EventBridge events (conservative: AWS may not bill service events on the default bus); their ses-events runs and writes are counted like any other",
+      notCounted:
+        'CloudWatch Logs, X-Ray, SQS dead-letter queues, data transfer, free tiers, SES open and click events',
     },
   };
 };

@@ -29,6 +29,8 @@ export interface MeteredCounts {
   shopEvents: number;
   nudgeEvents: number;
   nudgeEventsByType: Record<string, number>;
+  /** SES's own events for each email (the configuration set publishes them to the default bus). */
+  sesEvents: number;
   schedulesCreated: number;
   schedulesCancelled: number;
   schedulesFired: number;
@@ -114,7 +116,36 @@ export const startMeteredRuntime = async (
     mailer: {
       send: async (email) => {
         counts.emails += 1;
-        return outbox.send(email);
+        const accepted = await outbox.send(email);
+        // Every email SES takes yields at least a Send and a Delivery event (opens and clicks come on top).
+        for (const [detailType, eventType] of [
+          ['Email Sent', 'Send'],
+          ['Email Delivered', 'Delivery'],
+        ] as const) {
+          counts.sesEvents += 1;
+          dispatcher.dispatch({
+            version: '0',
+            id: randomUUID(),
+            'detail-type': detailType,
+            source: 'aws.ses',
+            account: '000000000000',
+            time: clock.now().toISOString(),
+            region: 'local',
+            resources: [],
+            detail: {
+              eventType,
+              mail: {
+                messageId: accepted.providerMessageId,
+                destination: [email.to],
+                tags: {
+                  campaign: [email.campaignId],
+                  customer: [Buffer.from(email.customerId).toString('base64url')],
+                },
+              },
+            },
+          });
+        }
+        return accepted;
       },
     },
     scheduler,
@@ -167,6 +198,7 @@ const emptyCounts = (): MeteredCounts => ({
   shopEvents: 0,
   nudgeEvents: 0,
   nudgeEventsByType: {},
+  sesEvents: 0,
   schedulesCreated: 0,
   schedulesCancelled: 0,
   schedulesFired: 0,

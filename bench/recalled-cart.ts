@@ -174,6 +174,7 @@ const divide = (counts: MeteredCounts, carts: number): MeteredCounts => ({
   ),
   shopEvents: counts.shopEvents / carts,
   nudgeEvents: counts.nudgeEvents / carts,
+  sesEvents: counts.sesEvents / carts,
   nudgeEventsByType: Object.fromEntries(
     Object.entries(counts.nudgeEventsByType).map(([type, count]) => [type, count / carts]),
   ),
@@ -266,10 +267,13 @@ export const requestsPerRecalledCart = (perCart: PerCart): BenchResult => {
       handlerMsByFunction: Object.fromEntries(
         Object.entries(counts.functions).map(([id, runs]) => [id, round(runs?.totalMs ?? 0, 1)]),
       ),
-      eventBridgeEvents: round(counts.shopEvents + counts.nudgeEvents, 2),
+      eventBridgeEvents: round(counts.shopEvents + counts.nudgeEvents + counts.sesEvents, 2),
       shopEvents: round(counts.shopEvents, 2),
       nudgeEvents: round(counts.nudgeEvents, 2),
       nudgeEventsByType: counts.nudgeEventsByType,
+      sesEvents: round(counts.sesEvents, 2),
+      sesEventsMeaning:
+        'Send and Delivery per email, from the SES configuration set to the default bus (opens and clicks not counted)',
       schedulesCreated: round(counts.schedulesCreated, 2),
       schedulesFired: round(counts.schedulesFired, 2),
       schedulesCancelled: round(counts.schedulesCancelled, 2),
