@@ -47,6 +47,8 @@ export const movementHeaderSchema = z.object({
   lines: z.record(z.string(), movementLineSchema).default({}),
   /** Per line, once settled: what each scope kept as spent (at most the line's amount). */
   settledAmount: z.number().optional(),
+  /** Spent the moment it was reserved (an email's send cost); a release refunds it. */
+  committed: z.boolean().optional(),
   refusedBy: z.string().optional(),
 });
 export type MovementHeader = z.infer<typeof movementHeaderSchema>;

@@ -34,6 +34,12 @@ export interface ReserveRequest {
   /** Milli-minor units, taken from every scope. */
   amount: number;
   at: Date;
+  /**
+   * Count the amount as spent at once rather than reserved, for a cost that is certain once
+   * decided (an email's send cost): one transaction instead of two. `release` refunds it when the
+   * spend did not happen after all.
+   */
+  commit?: boolean;
 }
 
 const readHeader = async (deps: LedgerDeps, movementKey: string): Promise<MovementHeader | undefined> => {
@@ -102,7 +108,7 @@ const refuse = async (
  * shard is full refuses the whole movement. There is no state in between for a crash to leave.
  */
 export const reserve = async (deps: LedgerDeps, request: ReserveRequest): Promise<ReserveOutcome> => {
-  const { movementKey, scopes, amount } = request;
+  const { movementKey, scopes, amount, commit = false } = request;
   const shardCounts = await Promise.all(scopes.map((scope) => ensureScope(deps, scope)));
   const orders = shardCounts.map((shards) => shardOrder(shards));
   const tried = scopes.map(() => 0);
@@ -117,10 +123,11 @@ export const reserve = async (deps: LedgerDeps, request: ReserveRequest): Promis
           Item: {
             ...headerKey(movementKey),
             movementKey,
-            state: 'reserved',
+            state: commit ? 'settled' : 'reserved',
             amount,
             at: request.at.toISOString(),
             lines,
+            ...(commit ? { committed: true, settledAmount: amount } : {}),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
@@ -129,7 +136,7 @@ export const reserve = async (deps: LedgerDeps, request: ReserveRequest): Promis
         Update: {
           TableName: deps.tables.budgets,
           Key: { pk: scopePk(scope.key), sk: shardSk(lines[scope.key]!.shard) },
-          UpdateExpression: 'SET reserved = reserved + :amount, remaining = remaining - :amount',
+          UpdateExpression: `SET ${commit ? 'settled = settled' : 'reserved = reserved'} + :amount, remaining = remaining - :amount`,
           ConditionExpression: 'remaining >= :amount',
           ExpressionAttributeValues: { ':amount': amount },
         },
@@ -194,11 +201,45 @@ export const settle = async (
   await close(deps, header, { state: 'settled', spent: (line) => Math.min(amount, line.amount) });
 };
 
-/** Gives back everything a movement still holds. */
+/** Gives a committed spend back to every scope, once. */
+const refund = async (deps: LedgerDeps, header: MovementHeader): Promise<void> => {
+  await transact(deps.db, [
+    {
+      Update: {
+        TableName: deps.tables.budgets,
+        Key: headerKey(header.movementKey),
+        UpdateExpression: 'SET #state = :released, settledAmount = :zero',
+        ConditionExpression: '#state = :settled AND committed = :true',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: {
+          ':released': 'released',
+          ':settled': 'settled',
+          ':zero': 0,
+          ':true': true,
+        },
+      },
+    },
+    ...Object.entries(header.lines).map(([scopeKey, line]) => ({
+      Update: {
+        TableName: deps.tables.budgets,
+        Key: { pk: scopePk(scopeKey), sk: shardSk(line.shard) },
+        UpdateExpression:
+          'SET settled = settled - :amount, remaining = remaining + :amount, released = released + :amount',
+        ExpressionAttributeValues: { ':amount': line.amount },
+      },
+    })),
+  ]);
+  // A failed condition means another delivery refunded it already.
+};
+
+/**
+ * Gives back everything a movement still holds: a reservation, or a committed spend that did not
+ * happen. A movement settled by `settle` (a redeemed coupon) stays spent.
+ */
 export const release = async (deps: LedgerDeps, { movementKey }: { movementKey: string }): Promise<void> => {
   const header = await readHeader(deps, movementKey);
-  if (header?.state !== 'reserved') return;
-  await close(deps, header, { state: 'released', spent: () => 0 });
+  if (header?.state === 'reserved') await close(deps, header, { state: 'released', spent: () => 0 });
+  else if (header?.state === 'settled' && header.committed) await refund(deps, header);
 };
 
 export const readMovement = async (

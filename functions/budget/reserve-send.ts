@@ -41,15 +41,19 @@ export const reserveSend = async (deps: SpendDeps, request: ReserveSendRequest):
     movementKey: sendMovementKey(request.messageKey),
     amount,
     at: request.at,
+    commit: true,
   });
   if (!outcome.ok) return { ok: false, reason: 'budget_exhausted', scope: outcome.scope };
   return { ok: true, amount, replayed: outcome.replayed };
 };
 
-/** After the mailer accepted the email, or its outcome is unknown: the cost is spent. */
+/**
+ * After the mailer accepted the email, or its outcome is unknown: the cost is spent. A send's cost
+ * is committed when it is reserved, so this only settles movements reserved before that was so.
+ */
 export const settleSend = async (deps: SpendDeps, { messageKey }: { messageKey: string }): Promise<void> =>
   settle(deps, { movementKey: sendMovementKey(messageKey), amount: Number.MAX_SAFE_INTEGER });
 
-/** When the email was not handed to the mailer after all (e.g. the order check found a purchase). */
+/** When the email was not handed to the mailer after all (e.g. the order check found a purchase): a refund. */
 export const releaseSend = async (deps: SpendDeps, { messageKey }: { messageKey: string }): Promise<void> =>
   release(deps, { movementKey: sendMovementKey(messageKey) });

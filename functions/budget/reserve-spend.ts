@@ -28,6 +28,8 @@ export interface SpendRequest {
   /** Milli-minor units. */
   amount: number;
   at: Date;
+  /** Spent at once rather than reserved (see `ReserveRequest.commit`). */
+  commit?: boolean;
 }
 
 export type SpendOutcome =
@@ -47,6 +49,7 @@ export const reserveSpend = async (deps: SpendDeps, request: SpendRequest): Prom
     scopes,
     amount: request.amount,
     at: request.at,
+    commit: request.commit,
   });
   const thresholds = request.ruleSet.settings.budgetAlerts;
   if (outcome.ok) {

@@ -40,7 +40,8 @@ const expectedLines = (
       // SES took it and the function died before recording it: the cost stays held, never lost.
       sending: ['reserved', 'settled'],
       // A run that died before sending: a later delivery takes the claim over and settles or releases.
-      claimed: ['reserved', 'released'],
+      // A send's cost is committed (settled) when reserved, and refunded (released) if it is not sent.
+      claimed: ['reserved', 'settled', 'released'],
       failed: ['released'],
       skipped: ['released'],
     };

@@ -142,4 +142,53 @@ describe('budget ledger against DynamoDB Local', () => {
     if (outcome.ok) expect((await readScopeTotals(deps, scope.key)).remaining).toBe(0);
     else expect(outcome).toMatchObject({ ok: false, fragmented: true });
   });
+
+  it('counts a committed spend as settled at once, and refunds it once when the spend did not happen', async () => {
+    const deps = await freshTables();
+    const scope: BudgetScope = { key: 'channel:email:month:2025-03', cap: 50_000, shards: 2 };
+
+    const committed = await reserve(deps, {
+      movementKey: 'send:m1',
+      scopes: [scope],
+      amount: 10,
+      at,
+      commit: true,
+    });
+    const afterCommit = await readScopeTotals(deps, scope.key);
+    await settle(deps, { movementKey: 'send:m1', amount: Number.MAX_SAFE_INTEGER });
+    await release(deps, { movementKey: 'send:m1' });
+    await release(deps, { movementKey: 'send:m1' });
+    const replayed = await reserve(deps, {
+      movementKey: 'send:m1',
+      scopes: [scope],
+      amount: 10,
+      at,
+      commit: true,
+    });
+
+    expect(committed).toEqual({ ok: true, replayed: false });
+    expect(afterCommit).toMatchObject({ reserved: 0, settled: 10, remaining: 49_990 });
+    expect(replayed).toEqual({ ok: true, replayed: true });
+    expect(await readScopeTotals(deps, scope.key)).toMatchObject({
+      reserved: 0,
+      settled: 0,
+      released: 10,
+      remaining: 50_000,
+    });
+  });
+
+  it('never gives back what a settled reservation spent', async () => {
+    const deps = await freshTables();
+    const scope: BudgetScope = { key: 'campaign:a:total', cap: 100_000, shards: 1 };
+    await reserve(deps, { movementKey: 'coupon:B', scopes: [scope], amount: 20_000, at });
+
+    await settle(deps, { movementKey: 'coupon:B', amount: 15_000 });
+    await release(deps, { movementKey: 'coupon:B' });
+
+    expect(await readScopeTotals(deps, scope.key)).toMatchObject({
+      reserved: 0,
+      settled: 15_000,
+      released: 5_000,
+    });
+  });
 });

@@ -198,7 +198,7 @@ describe('switches from the CLI and the admin API', () => {
         status: 'active',
         sending: true,
         budget: expect.arrayContaining([
-          expect.objectContaining({ period: 'day', cap: 5_000, reserved: 1, settled: 0, remaining: 4_999 }),
+          expect.objectContaining({ period: 'day', cap: 5_000, reserved: 0, settled: 1, remaining: 4_999 }),
           expect.objectContaining({ period: 'total', cap: null }),
         ]),
         metrics: expect.objectContaining({ sent: 0, window: 'P7D' }),
