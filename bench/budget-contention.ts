@@ -144,7 +144,8 @@ export const budgetContention = async (options: BudgetContentionOptions): Promis
         busiestItemWritesPerReservation: round(busiestWrites(sharded) / options.reservations, 3),
       },
       baselineOperation: 'UpdateItem ADD on one item, unconditional',
-      reservation: 'functions/budget/ledger.ts reserve(): one transaction of the movement header and one shard update',
+      reservation:
+        'functions/budget/ledger.ts reserve(): one transaction of the movement header and one shard update',
       overspendUnit: 'reservations (amounts over the cap / amount)',
       rounds: ROUNDS,
     },

@@ -1,15 +1,18 @@
 import * as z from 'zod';
 import { AT_RISK_BELOW } from '../churn/score.js';
+import { lazy } from '../shared/lazy.js';
 
 export const HISTOGRAM_BINS = 10;
 const valueTiers = ['low', 'mid', 'high'] as const;
 
 /** The fields of a stored score the histogram reads; the rest of the item is ignored. */
-export const storedScoreSchema = z.object({
-  pAlive: z.number().min(0).max(1),
-  valueTier: z.enum(valueTiers),
-});
-export type StoredScore = z.infer<typeof storedScoreSchema>;
+export const storedScoreSchema = lazy(() =>
+  z.object({
+    pAlive: z.number().min(0).max(1),
+    valueTier: z.enum(valueTiers),
+  }),
+);
+export type StoredScore = z.infer<ReturnType<typeof storedScoreSchema>>;
 
 export interface ChurnHistogram {
   /** Lower edge of each P(alive) bin: 0, 0.1, ... 0.9; the last bin includes 1. */
@@ -33,7 +36,7 @@ export function churnHistogram(items: readonly unknown[]): ChurnHistogram {
   };
   for (const item of items) {
     const nested = typeof item === 'object' && item !== null && 'score' in item ? item.score : undefined;
-    const parsed = storedScoreSchema.safeParse(nested ?? item);
+    const parsed = storedScoreSchema().safeParse(nested ?? item);
     if (!parsed.success) {
       histogram.unreadable++;
       continue;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../shared/lazy.js';
 
 export const NUDGE_SOURCE = 'nudge';
 
@@ -15,8 +16,10 @@ export const nudgeDetailTypes = [
 ] as const;
 export type NudgeDetailType = (typeof nudgeDetailTypes)[number];
 
-export const nudgeEventSchema = z.object({
-  detailType: z.enum(nudgeDetailTypes),
-  detail: z.record(z.string(), z.unknown()),
-});
-export type NudgeEvent = z.infer<typeof nudgeEventSchema>;
+export const nudgeEventSchema = lazy(() =>
+  z.object({
+    detailType: z.enum(nudgeDetailTypes),
+    detail: z.record(z.string(), z.unknown()),
+  }),
+);
+export type NudgeEvent = z.infer<ReturnType<typeof nudgeEventSchema>>;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
+import { lazy } from '../shared/lazy.js';
 
-const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
+const knownCurrencies = lazy(() => new Set(Intl.supportedValuesOf('currency')));
 
 const isTimeZone = (value: string): boolean => {
   try {
@@ -28,6 +29,9 @@ const isHttpUrl = (value: string): boolean => {
   }
 };
 
+// `minorUnits` and `instant` are built at import: other areas' schemas compose them at their own
+// import. The other primitives are getters, built on first use.
+
 /** Money is an integer number of minor units (cents, fen), never a float. */
 export const minorUnits = z
   .number()
@@ -36,36 +40,46 @@ export const minorUnits = z
   .max(Number.MAX_SAFE_INTEGER)
   .meta({ description: 'Integer amount in minor units (cents, fen).' });
 
-export const currencyCode = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD or CNY')
-  .refine((code) => knownCurrencies.has(code), 'is not a known ISO 4217 currency')
-  .meta({ description: 'ISO 4217 currency code.' });
+export const currencyCode = lazy(() =>
+  z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD or CNY')
+    .refine((code) => knownCurrencies().has(code), 'is not a known ISO 4217 currency')
+    .meta({ description: 'ISO 4217 currency code.' }),
+);
 
-export const timeZone = z
-  .string()
-  .max(64)
-  .refine(isTimeZone, 'is not an IANA time zone such as Europe/Berlin or Asia/Shanghai')
-  .meta({ description: 'IANA time zone.' });
+export const timeZone = lazy(() =>
+  z
+    .string()
+    .max(64)
+    .refine(isTimeZone, 'is not an IANA time zone such as Europe/Berlin or Asia/Shanghai')
+    .meta({ description: 'IANA time zone.' }),
+);
 
-export const localeTag = z
-  .string()
-  .max(35)
-  .refine(isLocale, 'is not a BCP 47 language tag such as en-US or zh-CN')
-  .meta({ description: 'BCP 47 language tag.' });
+export const localeTag = lazy(() =>
+  z
+    .string()
+    .max(35)
+    .refine(isLocale, 'is not a BCP 47 language tag such as en-US or zh-CN')
+    .meta({ description: 'BCP 47 language tag.' }),
+);
 
-export const httpUrl = z
-  .string()
-  .max(2048)
-  .refine(isHttpUrl, 'must be an http(s) URL')
-  .meta({ description: 'An http or https URL.' });
+export const httpUrl = lazy(() =>
+  z
+    .string()
+    .max(2048)
+    .refine(isHttpUrl, 'must be an http(s) URL')
+    .meta({ description: 'An http or https URL.' }),
+);
 
 export const instant = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 instant.' });
 
-export const identifier = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[\w.:@-]+$/, 'may only contain letters, digits and . _ : @ -');
+export const identifier = lazy(() =>
+  z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[\w.:@-]+$/, 'may only contain letters, digits and . _ : @ -'),
+);
 
-export const email = z.email().max(254);
+export const email = lazy(() => z.email().max(254));

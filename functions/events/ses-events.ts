@@ -1,26 +1,31 @@
 import * as z from 'zod';
 
-/** The part of an SES event (configuration set to EventBridge, default bus) that nudge reads. */
-export const sesEventDetailSchema = z.looseObject({
-  eventType: z.enum([
-    'Send',
-    'Reject',
-    'Bounce',
-    'Complaint',
-    'Delivery',
-    'Open',
-    'Click',
-    'Rendering Failure',
-    'DeliveryDelay',
-    'Subscription',
-  ]),
-  mail: z.looseObject({
-    messageId: z.string(),
-    destination: z.array(z.string()).default([]),
-    tags: z.record(z.string(), z.array(z.string())).default({}),
+/**
+ * The part of an SES event (configuration set to EventBridge, default bus) that nudge reads.
+ * `z.lazy`: built on the first parse, not at import.
+ */
+export const sesEventDetailSchema = z.lazy(() =>
+  z.looseObject({
+    eventType: z.enum([
+      'Send',
+      'Reject',
+      'Bounce',
+      'Complaint',
+      'Delivery',
+      'Open',
+      'Click',
+      'Rendering Failure',
+      'DeliveryDelay',
+      'Subscription',
+    ]),
+    mail: z.looseObject({
+      messageId: z.string(),
+      destination: z.array(z.string()).default([]),
+      tags: z.record(z.string(), z.array(z.string())).default({}),
+    }),
+    bounce: z.looseObject({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']) }).optional(),
   }),
-  bounce: z.looseObject({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']) }).optional(),
-});
+);
 export type SesEventDetail = z.infer<typeof sesEventDetailSchema>;
 
 export const SES_SOURCE = 'aws.ses';

@@ -10,71 +10,86 @@ import {
   timeZone,
 } from './primitives.js';
 
-export const consentSchema = z.strictObject({
-  email: z.enum(['opted_in', 'soft_opt_in', 'none', 'withdrawn']),
-  updatedAt: instant,
-  source: z.string().min(1).max(200),
-});
+// Each schema is built on its first parse (`z.lazy`), so a function that never parses a shop event,
+// or only one kind, does not build them all when it starts.
+
+export const consentSchema = z.lazy(() =>
+  z.strictObject({
+    email: z.enum(['opted_in', 'soft_opt_in', 'none', 'withdrawn']),
+    updatedAt: instant,
+    source: z.string().min(1).max(200),
+  }),
+);
 export type Consent = z.infer<typeof consentSchema>;
 
-export const customerUpsertedSchema = z.strictObject({
-  customerId: identifier,
-  email,
-  locale: localeTag,
-  timeZone,
-  consent: consentSchema,
-  firstName: z.string().max(200).optional(),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US or CN')
-    .optional(),
-  tier: z.string().max(64).optional(),
-});
+export const customerUpsertedSchema = z.lazy(() =>
+  z.strictObject({
+    customerId: identifier(),
+    email: email(),
+    locale: localeTag(),
+    timeZone: timeZone(),
+    consent: consentSchema,
+    firstName: z.string().max(200).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US or CN')
+      .optional(),
+    tier: z.string().max(64).optional(),
+  }),
+);
 export type CustomerUpserted = z.infer<typeof customerUpsertedSchema>;
 
-export const lineItemSchema = z.strictObject({
-  sku: z.string().min(1).max(128),
-  name: z.string().min(1).max(500),
-  unitPrice: minorUnits,
-  quantity: z.number().int().positive().max(10_000),
-  imageUrl: httpUrl.optional(),
-  url: httpUrl.optional(),
-  margin: z.number().min(0).max(1).optional(),
-});
+export const lineItemSchema = z.lazy(() =>
+  z.strictObject({
+    sku: z.string().min(1).max(128),
+    name: z.string().min(1).max(500),
+    unitPrice: minorUnits,
+    quantity: z.number().int().positive().max(10_000),
+    imageUrl: httpUrl().optional(),
+    url: httpUrl().optional(),
+    margin: z.number().min(0).max(1).optional(),
+  }),
+);
 export type LineItem = z.infer<typeof lineItemSchema>;
 
-export const cartUpdatedSchema = z.strictObject({
-  cartId: identifier,
-  customerId: identifier,
-  currency: currencyCode,
-  items: z.array(lineItemSchema).max(500),
-  subtotal: minorUnits,
-  checkoutUrl: httpUrl,
-  updatedAt: instant,
-});
+export const cartUpdatedSchema = z.lazy(() =>
+  z.strictObject({
+    cartId: identifier(),
+    customerId: identifier(),
+    currency: currencyCode(),
+    items: z.array(lineItemSchema).max(500),
+    subtotal: minorUnits,
+    checkoutUrl: httpUrl(),
+    updatedAt: instant,
+  }),
+);
 export type CartUpdated = z.infer<typeof cartUpdatedSchema>;
 
 export const checkoutStartedSchema = cartUpdatedSchema;
 export type CheckoutStarted = CartUpdated;
 
-export const orderPlacedSchema = z.strictObject({
-  orderId: identifier,
-  customerId: identifier,
-  currency: currencyCode,
-  total: minorUnits,
-  placedAt: instant,
-  items: z.array(lineItemSchema).max(500),
-  couponCodes: z.array(z.string().min(1).max(64)).max(20),
-  cartId: identifier.optional(),
-  margin: z.number().min(0).max(1).optional(),
-});
+export const orderPlacedSchema = z.lazy(() =>
+  z.strictObject({
+    orderId: identifier(),
+    customerId: identifier(),
+    currency: currencyCode(),
+    total: minorUnits,
+    placedAt: instant,
+    items: z.array(lineItemSchema).max(500),
+    couponCodes: z.array(z.string().min(1).max(64)).max(20),
+    cartId: identifier().optional(),
+    margin: z.number().min(0).max(1).optional(),
+  }),
+);
 export type OrderPlaced = z.infer<typeof orderPlacedSchema>;
 
-export const customerUnsubscribedSchema = z.strictObject({
-  customerId: identifier,
-  scope: z.union([z.literal('all'), identifier]),
-  at: instant,
-});
+export const customerUnsubscribedSchema = z.lazy(() =>
+  z.strictObject({
+    customerId: identifier(),
+    scope: z.union([z.literal('all'), identifier()]),
+    at: instant,
+  }),
+);
 export type CustomerUnsubscribed = z.infer<typeof customerUnsubscribedSchema>;
 
 /** Every inbound shop event by its EventBridge detail-type. */

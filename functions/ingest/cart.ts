@@ -1,19 +1,22 @@
 import * as z from 'zod';
 import { instant } from '../events/primitives.js';
 import { type CartUpdated, cartUpdatedSchema } from '../events/shop-events.js';
+import { lazy } from '../shared/lazy.js';
 
 export const CART_SK = 'cart';
 
 /** The `carts` item pk=cartId, sk='cart': the latest version of the cart. */
-export const storedCartSchema = cartUpdatedSchema.extend({
-  /** The cart's updatedAt: only a strictly newer one replaces the stored cart. */
-  version: instant,
-  versionMs: z.number().int(),
-  /** Which event brought this version. */
-  stage: z.enum(['Cart Updated', 'Checkout Started']),
-  recordedAt: instant,
-});
-export type StoredCart = z.infer<typeof storedCartSchema>;
+export const storedCartSchema = lazy(() =>
+  cartUpdatedSchema.unwrap().extend({
+    /** The cart's updatedAt: only a strictly newer one replaces the stored cart. */
+    version: instant,
+    versionMs: z.number().int(),
+    /** Which event brought this version. */
+    stage: z.enum(['Cart Updated', 'Checkout Started']),
+    recordedAt: instant,
+  }),
+);
+export type StoredCart = z.infer<ReturnType<typeof storedCartSchema>>;
 
 export const storedCartOf = (detail: CartUpdated, stage: StoredCart['stage'], now: Date): StoredCart => ({
   ...detail,

@@ -1,29 +1,37 @@
 import * as z from 'zod';
 import { instant } from '../events/primitives.js';
 import { type Consent, type CustomerUpserted, consentSchema } from '../events/shop-events.js';
+import { lazy } from '../shared/lazy.js';
 
 export const PROFILE_SK = 'profile';
 
 /** Consent as stored: `updatedAtMs` orders consents whatever offset their ISO instants carry. */
-export const storedConsentSchema = consentSchema.extend({ updatedAtMs: z.number().int() });
-export type StoredConsent = z.infer<typeof storedConsentSchema>;
+export const storedConsentSchema = lazy(() =>
+  consentSchema.unwrap().extend({ updatedAtMs: z.number().int() }),
+);
+export type StoredConsent = z.infer<ReturnType<typeof storedConsentSchema>>;
 
-/** The `customers` item pk=customerId, sk='profile'. A customer known only from an unsubscribe has no email yet. */
-export const customerProfileSchema = z.object({
-  customerId: z.string(),
-  email: z.string().optional(),
-  locale: z.string().optional(),
-  timeZone: z.string().optional(),
-  consent: storedConsentSchema.optional(),
-  firstName: z.string().optional(),
-  country: z.string().optional(),
-  tier: z.string().optional(),
-  unsubscribedCampaigns: z
-    .union([z.set(z.string()), z.array(z.string())])
-    .optional()
-    .transform((campaigns) => [...(campaigns ?? [])].sort()),
-  updatedAt: instant,
-});
+/**
+ * The `customers` item pk=customerId, sk='profile'. A customer known only from an unsubscribe has
+ * no email yet. `z.lazy`: built on the first read, not when a function that never reads it starts.
+ */
+export const customerProfileSchema = z.lazy(() =>
+  z.object({
+    customerId: z.string(),
+    email: z.string().optional(),
+    locale: z.string().optional(),
+    timeZone: z.string().optional(),
+    consent: storedConsentSchema().optional(),
+    firstName: z.string().optional(),
+    country: z.string().optional(),
+    tier: z.string().optional(),
+    unsubscribedCampaigns: z
+      .union([z.set(z.string()), z.array(z.string())])
+      .optional()
+      .transform((campaigns) => [...(campaigns ?? [])].sort()),
+    updatedAt: instant,
+  }),
+);
 export type CustomerProfile = z.infer<typeof customerProfileSchema>;
 
 export type ProfileFields = Pick<CustomerUpserted, 'customerId' | 'email' | 'locale' | 'timeZone'> &

@@ -1,18 +1,21 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Deps } from '../shared/deps.js';
+import { lazy } from '../shared/lazy.js';
 import { isConditionFailure } from '../store/dynamo.js';
 
 export const DEAD_LETTER_PK = 'deadletter';
 
-export const deadLetterSchema = z.object({
-  event: z.unknown(),
-  reason: z.string(),
-  /** The function id that rejected it, or `router` when no function took it. */
-  function: z.string(),
-  at: z.string(),
-});
-export type DeadLetter = z.infer<typeof deadLetterSchema>;
+export const deadLetterSchema = lazy(() =>
+  z.object({
+    event: z.unknown(),
+    reason: z.string(),
+    /** The function id that rejected it, or `router` when no function took it. */
+    function: z.string(),
+    at: z.string(),
+  }),
+);
+export type DeadLetter = z.infer<ReturnType<typeof deadLetterSchema>>;
 
 export interface DeadLetterStore {
   record(deadLetter: DeadLetter): Promise<void>;
@@ -70,7 +73,7 @@ export const createDeadLetterStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'
         }),
       );
       for (const item of page.Items ?? [])
-        found.push(deadLetterSchema.parse({ ...item, event: eventOf(item.event) }));
+        found.push(deadLetterSchema().parse({ ...item, event: eventOf(item.event) }));
       startKey = page.LastEvaluatedKey;
     } while (startKey && found.length < limit);
     return found;

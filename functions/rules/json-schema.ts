@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { campaignFileSchema } from './schema/campaign.js';
-import { offerFileSchema } from './schema/offer.js';
-import { ruleSetShapeSchema } from './schema/rule-set.js';
-import { settingsFileSchema } from './schema/settings.js';
-import { templateSubjectFileSchema } from './schema/template.js';
+import { campaignSchemas } from './schema/campaign.js';
+import { offerSchemas } from './schema/offer.js';
+import { ruleSetSchemas } from './schema/rule-set.js';
+import { settingsSchemas } from './schema/settings.js';
+import { templateSchemas } from './schema/template.js';
 
 /** The JSON Schemas editors use to autocomplete rule files (each file names one in "$schema"). */
 export const ruleSchemaFiles = (): Array<{
@@ -14,33 +14,33 @@ export const ruleSchemaFiles = (): Array<{
 }> => [
   {
     path: 'schemas/rules/settings.schema.json',
-    schema: settingsFileSchema,
+    schema: settingsSchemas().settingsFile,
     title: 'nudge rules: settings.json',
     description: 'Shop-wide settings: sender, postal address, currency, frequency cap, quiet hours, budgets.',
   },
   {
     path: 'schemas/rules/offer.schema.json',
-    schema: offerFileSchema,
+    schema: offerSchemas().offerFile,
     title: 'nudge rules: offers/<offer-id>.json',
     description:
       'One offer (coupon definition); the file name is its id. Money in minor units (2000 = 20.00).',
   },
   {
     path: 'schemas/rules/campaign.schema.json',
-    schema: campaignFileSchema,
+    schema: campaignSchemas().campaignFile,
     title: 'nudge rules: campaigns/<campaign-id>.json',
     description: 'One campaign; the file name is its id. Delays are ISO 8601 durations such as PT4H.',
   },
   {
     path: 'schemas/rules/template.schema.json',
-    schema: templateSubjectFileSchema,
+    schema: templateSchemas().templateSubjectFile,
     title: 'nudge rules: templates/<template-id>/<locale>.json',
     description:
       'Subject line and preview text of one template in one locale; the bodies are .html and .txt.',
   },
   {
     path: 'schemas/rules/rule-set.schema.json',
-    schema: ruleSetShapeSchema,
+    schema: ruleSetSchemas().ruleSetShape,
     title: 'nudge rule set',
     description: 'A whole rule set as published and served by the admin API (GET /api/rules/versions/:n).',
   },

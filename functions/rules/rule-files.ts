@@ -15,7 +15,7 @@ const LAYOUT_HINT =
   'a rules folder holds settings.json, offers/<offer-id>.json, campaigns/<campaign-id>.json and templates/<template-id>/<locale>.json|.html|.txt';
 
 const badName = (name: string): string | undefined => {
-  const result = slug.safeParse(name);
+  const result = slug().safeParse(name);
   return result.success ? undefined : `the file name "${name}" ${result.error.issues[0]?.message}`;
 };
 

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../store/dynamo.js';
 import type { RuleChangeSummary } from './change-summary.js';
-import { type RuleSet, ruleSetSchema } from './schema/index.js';
+import { type RuleSet, ruleSetSchemas } from './schema/index.js';
 
 /** DynamoDB keeps at most 400 KB per item; leave room for the other attributes of a version. */
 export const MAX_COMPRESSED_RULE_SET_BYTES = 350_000;
@@ -70,8 +70,9 @@ export const compressRuleSet = (ruleSet: RuleSet): Uint8Array => {
   return compressed;
 };
 
+/** `jitless`: a container parses each version once, so compiling zod's fast parsers would not pay. */
 export const decompressRuleSet = (content: Uint8Array): RuleSet =>
-  ruleSetSchema.parse(JSON.parse(gunzipSync(content).toString('utf8')));
+  ruleSetSchemas().ruleSet.parse(JSON.parse(gunzipSync(content).toString('utf8')), { jitless: true });
 
 const recordOf = (item: Record<string, unknown>): RuleVersionRecord => ({
   version: item.version as number,

@@ -3,7 +3,7 @@ import { explainIssue } from './explain-issue.js';
 import { toJsonPath } from './json-path.js';
 import { parseJson } from './json-syntax.js';
 import { classifyRuleFile, locateInFiles, normaliseRulePath } from './rule-files.js';
-import { type RuleSet, ruleSetSchema, ruleSetShapeSchema } from './schema/rule-set.js';
+import { type RuleSet, ruleSetSchemas } from './schema/rule-set.js';
 
 /** One thing wrong with a rules folder, in words a marketer understands. */
 export interface RuleProblem {
@@ -144,9 +144,10 @@ export const validateRuleSetFiles = (input: Record<string, string>): RuleValidat
     }
   };
 
-  const shape = ruleSetShapeSchema.safeParse(raw, { reportInput: true });
+  const { ruleSetShape, ruleSet } = ruleSetSchemas();
+  const shape = ruleSetShape.safeParse(raw, { reportInput: true });
   const explained = (shape.error?.issues ?? []).flatMap((issue) =>
-    explainIssue(issue, ruleSetShapeSchema, raw).map((item) => ({
+    explainIssue(issue, ruleSetShape, raw).map((item) => ({
       ...item,
       isMissing: issue.code === 'invalid_type' && issue.input === undefined,
     })),
@@ -164,7 +165,7 @@ export const validateRuleSetFiles = (input: Record<string, string>): RuleValidat
   }
 
   if (problems.length === 0) {
-    const parsed = ruleSetSchema.safeParse(raw);
+    const parsed = ruleSet.safeParse(raw);
     if (parsed.success) return { ok: true, ruleSet: parsed.data, problems: [] };
     for (const issue of parsed.error.issues) place([...issue.path], issue.message, false);
   }

@@ -3,6 +3,7 @@ import { createCartFlow } from '../recall/cart-flow.js';
 import type { Deps } from '../shared/deps.js';
 import { readEnv } from '../shared/env.js';
 import { InvalidEventError } from '../shared/errors.js';
+import { lazy } from '../shared/lazy.js';
 import { keyringFor } from '../unsubscribe/keyring-source.js';
 import { createWinBackFlow } from '../winback/winback-flow.js';
 import { campaignStepJobSchema } from './campaign-step-job.js';
@@ -21,7 +22,9 @@ import {
 const sendEnvSchema = z.object({ SES_CONFIGURATION_SET: z.string().min(1).default('nudge-local') });
 const { SES_CONFIGURATION_SET } = readEnv(sendEnvSchema);
 
-const scheduledPayloadSchema = z.object({ kind: z.literal('campaign-step'), payload: campaignStepJobSchema });
+const scheduledPayloadSchema = lazy(() =>
+  z.object({ kind: z.literal('campaign-step'), payload: campaignStepJobSchema() }),
+);
 
 export const campaignStepDeps = (deps: Deps): CampaignStepDeps => ({
   rules: ruleVersionsFrom(ruleCacheFor(deps)),
@@ -46,7 +49,7 @@ export const campaignStepDeps = (deps: Deps): CampaignStepDeps => ({
 export const createCampaignStepHandler = (deps: Deps) => {
   const stepDeps = campaignStepDeps(deps);
   return async (event: unknown): Promise<void> => {
-    const parsed = scheduledPayloadSchema.safeParse(event);
+    const parsed = scheduledPayloadSchema().safeParse(event);
     if (!parsed.success) {
       // Nothing can make a malformed job valid: say why, and let the schedule's dead-letter queue keep it.
       throw new InvalidEventError(`campaign-step job: ${z.prettifyError(parsed.error)}`);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../shared/lazy.js';
 
 /** Why a step did not send, in the order the gates are checked. */
 export const skipReasons = [
@@ -19,8 +20,8 @@ export const skipReasons = [
   'budget_exhausted',
   'send_failed',
 ] as const;
-export const skipReasonSchema = z.enum(skipReasons);
-export type SkipReason = z.infer<typeof skipReasonSchema>;
+export const skipReasonSchema = lazy(() => z.enum(skipReasons));
+export type SkipReason = z.infer<ReturnType<typeof skipReasonSchema>>;
 
 export const deferReasons = ['frequency_cap', 'quiet_hours'] as const;
 export type DeferReason = (typeof deferReasons)[number];

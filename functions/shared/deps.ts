@@ -21,4 +21,6 @@ export interface Deps {
   log: Log;
   /** Base URL of the public unsubscribe endpoint, e.g. https://example.com/unsubscribe */
   unsubscribeUrl: string;
+  /** The Secrets Manager secret holding the unsubscribe keys, in AWS; locally they are in the control table. */
+  unsubscribeSecretArn?: string;
 }

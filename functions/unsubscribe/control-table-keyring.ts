@@ -18,7 +18,7 @@ export const controlTableKeyring = ({
     const result = await db.send(
       new GetCommand({ TableName: tables.control, Key: KEY, ConsistentRead: true }),
     );
-    return result.Item ? keyringSchema.parse(result.Item.keyring) : undefined;
+    return result.Item ? keyringSchema().parse(result.Item.keyring) : undefined;
   };
   return {
     async load() {

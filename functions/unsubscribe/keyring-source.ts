@@ -1,26 +1,27 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import * as z from 'zod';
 import type { Deps } from '../shared/deps.js';
-import { readEnv } from '../shared/env.js';
+import { lazy } from '../shared/lazy.js';
 import { controlTableKeyring } from './control-table-keyring.js';
 import { cachedKeyring, type KeyringSource } from './keyring.js';
 import { secretsManagerKeyring } from './secrets-manager-keyring.js';
 
-const keyringEnvSchema = z.object({ UNSUBSCRIBE_SECRET_ARN: z.string().startsWith('arn:').optional() });
-const { UNSUBSCRIBE_SECRET_ARN } = readEnv(keyringEnvSchema);
-
-/** Created once per container, and only in AWS, where the stack sets the secret's ARN. */
-const secretsClient = UNSUBSCRIBE_SECRET_ARN ? new SecretsManagerClient({}) : undefined;
+/**
+ * Created on the first read of the keys, which a container makes once (`cachedKeyring`), and only
+ * in AWS. Built at import, it would lengthen every cold start of the functions that sign or check links.
+ */
+const secretsClient = lazy(() => new SecretsManagerClient({}));
 
 const sources = new WeakMap<Deps['tables'], KeyringSource>();
 
 /** Secrets Manager in AWS (read once per container); the control table locally. */
-export const keyringFor = (deps: Pick<Deps, 'db' | 'tables' | 'clock'>): KeyringSource => {
+export const keyringFor = (
+  deps: Pick<Deps, 'db' | 'tables' | 'clock' | 'unsubscribeSecretArn'>,
+): KeyringSource => {
   let source = sources.get(deps.tables);
   if (!source) {
     source = cachedKeyring(
-      secretsClient && UNSUBSCRIBE_SECRET_ARN
-        ? secretsManagerKeyring(secretsClient, UNSUBSCRIBE_SECRET_ARN)
+      deps.unsubscribeSecretArn
+        ? secretsManagerKeyring(secretsClient, deps.unsubscribeSecretArn)
         : controlTableKeyring(deps),
     );
     sources.set(deps.tables, source);

@@ -7,12 +7,12 @@ import { type KeyringSource, keyringSchema } from './keyring.js';
  * Rotation writes a new current key and keeps the old ones with `retiredAt`.
  */
 export const secretsManagerKeyring = (
-  client: Pick<SecretsManagerClient, 'send'>,
+  client: () => Pick<SecretsManagerClient, 'send'>,
   secretArn: string,
 ): KeyringSource => ({
   async load() {
-    const result = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
+    const result = await client().send(new GetSecretValueCommand({ SecretId: secretArn }));
     if (!result.SecretString) throw new Error(`Secret ${secretArn} has no string value`);
-    return keyringSchema.parse(JSON.parse(result.SecretString));
+    return keyringSchema().parse(JSON.parse(result.SecretString));
   },
 });

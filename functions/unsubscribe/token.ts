@@ -1,15 +1,18 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
+import { lazy } from '../shared/lazy.js';
 import { type Keyring, RETIRED_KEY_GRACE_MS } from './keyring.js';
 
 /** What an unsubscribe link stands for: this customer, from everything (`all`) or from one campaign. */
-export const unsubscribeClaimSchema = z.object({
-  customerId: z.string().min(1),
-  scope: z.string().min(1),
-  /** The campaign whose email carried the link, for the record. */
-  campaignId: z.string().min(1).optional(),
-});
-export type UnsubscribeClaim = z.infer<typeof unsubscribeClaimSchema>;
+export const unsubscribeClaimSchema = lazy(() =>
+  z.object({
+    customerId: z.string().min(1),
+    scope: z.string().min(1),
+    /** The campaign whose email carried the link, for the record. */
+    campaignId: z.string().min(1).optional(),
+  }),
+);
+export type UnsubscribeClaim = z.infer<ReturnType<typeof unsubscribeClaimSchema>>;
 
 export type TokenCheck =
   | { valid: true; claim: UnsubscribeClaim }
@@ -30,15 +33,17 @@ export const signUnsubscribeToken = (keyring: Keyring, claim: UnsubscribeClaim):
   return `${signed}.${mac(key.secret, signed).toString('base64url')}`;
 };
 
-const payloadSchema = z.object({
-  c: z.string().min(1),
-  s: z.string().min(1),
-  m: z.string().min(1).optional(),
-});
+const payloadSchema = lazy(() =>
+  z.object({
+    c: z.string().min(1),
+    s: z.string().min(1),
+    m: z.string().min(1).optional(),
+  }),
+);
 
 const parsePayload = (payload: string): UnsubscribeClaim | undefined => {
   try {
-    const parsed = payloadSchema.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
+    const parsed = payloadSchema().safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
     return parsed.success
       ? { customerId: parsed.data.c, scope: parsed.data.s, campaignId: parsed.data.m }
       : undefined;

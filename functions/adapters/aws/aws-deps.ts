@@ -35,5 +35,6 @@ export const awsDeps = (env: NodeJS.ProcessEnv = process.env, ports: AwsPorts = 
     clock,
     log: createLogger('nudge'),
     unsubscribeUrl: config.UNSUBSCRIBE_URL,
+    unsubscribeSecretArn: config.UNSUBSCRIBE_SECRET_ARN,
   };
 };

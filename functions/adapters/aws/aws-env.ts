@@ -4,7 +4,11 @@ import { type TableId, type TableNames, tableEnvVar, tableIds } from '../../stor
 
 type TableEnvVar = `TABLE_${Uppercase<TableId>}`;
 
-const tableShape = Object.fromEntries(tableIds.map((id) => [tableEnvVar(id), z.string().min(1)])) as Record<
+// One instance per kind of value, shared by the fields: each zod schema built is paid at cold start.
+const name = z.string().min(1);
+const arn = z.string().startsWith('arn:');
+
+const tableShape = Object.fromEntries(tableIds.map((id) => [tableEnvVar(id), name])) as Record<
   TableEnvVar,
   z.ZodString
 >;
@@ -15,16 +19,16 @@ const tableShape = Object.fromEntries(tableIds.map((id) => [tableEnvVar(id), z.s
  */
 export const awsEnvSchema = z.object({
   ...tableShape,
-  EVENT_BUS_NAME: z.string().min(1),
-  SES_CONFIGURATION_SET: z.string().min(1),
-  SCHEDULE_GROUP_NAME: z.string().min(1),
-  SCHEDULER_ROLE_ARN: z.string().startsWith('arn:'),
-  SCHEDULE_DEAD_LETTER_QUEUE_ARN: z.string().startsWith('arn:'),
-  CAMPAIGN_STEP_FUNCTION_ARN: z.string().startsWith('arn:'),
-  COUPON_EXPIRY_FUNCTION_ARN: z.string().startsWith('arn:'),
-  CHURN_WORKER_FUNCTION_NAME: z.string().min(1),
+  EVENT_BUS_NAME: name,
+  SES_CONFIGURATION_SET: name,
+  SCHEDULE_GROUP_NAME: name,
+  SCHEDULER_ROLE_ARN: arn,
+  SCHEDULE_DEAD_LETTER_QUEUE_ARN: arn,
+  CAMPAIGN_STEP_FUNCTION_ARN: arn,
+  COUPON_EXPIRY_FUNCTION_ARN: arn,
+  CHURN_WORKER_FUNCTION_NAME: name,
   UNSUBSCRIBE_URL: z.url(),
-  UNSUBSCRIBE_SECRET_ARN: z.string().startsWith('arn:'),
+  UNSUBSCRIBE_SECRET_ARN: arn,
 });
 export type AwsEnv = z.infer<typeof awsEnvSchema>;
 

@@ -1,15 +1,18 @@
 import * as z from 'zod';
+import { lazy } from '../../shared/lazy.js';
 
 /** The part of an API Gateway HTTP API (payload v2.0) event that the plain routers need. */
-export const httpApiEventSchema = z.object({
-  rawPath: z.string(),
-  rawQueryString: z.string().default(''),
-  headers: z.record(z.string(), z.string()).default({}),
-  cookies: z.array(z.string()).optional(),
-  body: z.string().optional(),
-  isBase64Encoded: z.boolean().default(false),
-  requestContext: z.object({ http: z.object({ method: z.string() }) }),
-});
+export const httpApiEventSchema = lazy(() =>
+  z.object({
+    rawPath: z.string(),
+    rawQueryString: z.string().default(''),
+    headers: z.record(z.string(), z.string()).default({}),
+    cookies: z.array(z.string()).optional(),
+    body: z.string().optional(),
+    isBase64Encoded: z.boolean().default(false),
+    requestContext: z.object({ http: z.object({ method: z.string() }) }),
+  }),
+);
 
 export interface RouterRequest {
   method: string;
@@ -33,7 +36,7 @@ export interface HttpApiResult {
 }
 
 export const fromHttpApiEvent = (event: unknown): RouterRequest => {
-  const parsed = httpApiEventSchema.parse(event);
+  const parsed = httpApiEventSchema().parse(event);
   const headers = Object.fromEntries(
     Object.entries(parsed.headers).map(([name, value]) => [name.toLowerCase(), value]),
   );

@@ -3,15 +3,21 @@ import * as z from 'zod';
 import { type StoredCoupon, storedCouponSchema } from '../../coupons/coupon-item.js';
 import { presentCoupon } from '../../coupons/issued-coupon.js';
 import type { Deps } from '../../shared/deps.js';
+import { lazy } from '../../shared/lazy.js';
 import { json, type Route } from '../router.js';
 
-const querySchema = z.object({
-  customer: z.string().min(1).optional(),
-  campaign: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
+const querySchema = lazy(() =>
+  z.object({
+    customer: z.string().min(1).optional(),
+    campaign: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  }),
+);
 
-const listCoupons = async (deps: Deps, query: z.infer<typeof querySchema>): Promise<StoredCoupon[]> => {
+const listCoupons = async (
+  deps: Deps,
+  query: z.infer<ReturnType<typeof querySchema>>,
+): Promise<StoredCoupon[]> => {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -60,7 +66,7 @@ export const couponRoutes = (deps: Deps): Route[] => [
     method: 'GET',
     path: '/api/coupons',
     handle: async (request) => {
-      const coupons = await listCoupons(deps, querySchema.parse(request.query));
+      const coupons = await listCoupons(deps, querySchema().parse(request.query));
       return json(
         coupons.map((coupon) => ({
           ...presentCoupon(coupon),

@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { createDeadLetterStore } from '../../ingest/dead-letters.js';
 import type { Deps } from '../../shared/deps.js';
+import { lazy } from '../../shared/lazy.js';
 import { json, type Route } from '../router.js';
 
-const querySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+const querySchema = lazy(() => z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }));
 
 /** `GET /api/dead-letters?limit=`: rejected events with their reasons, newest first. */
 export const deadLetterRoutes = (deps: Deps): Route[] => {
@@ -13,7 +14,7 @@ export const deadLetterRoutes = (deps: Deps): Route[] => {
       method: 'GET',
       path: '/api/dead-letters',
       handle: async (request) => {
-        const { limit } = querySchema.parse(request.query);
+        const { limit } = querySchema().parse(request.query);
         return json(await deadLetters.list({ limit }));
       },
     },

@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { createDynamoRuleStore, RuleVersionNotFoundError } from '../../rules/rule-store.js';
 import type { Deps } from '../../shared/deps.js';
+import { lazy } from '../../shared/lazy.js';
 import { HttpError, json, type Route } from '../router.js';
 
-const versionSchema = z.coerce.number().int().positive();
+const versionSchema = lazy(() => z.coerce.number().int().positive());
 
 /** `GET /api/rules/versions/{version}`: one published rule set, whole, so the dashboard can diff two. */
 export const ruleVersionRoutes = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): Route[] => {
@@ -13,7 +14,7 @@ export const ruleVersionRoutes = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): 
       method: 'GET',
       path: '/api/rules/versions/:version',
       handle: async (request) => {
-        const version = versionSchema.safeParse(request.params.version);
+        const version = versionSchema().safeParse(request.params.version);
         if (!version.success) {
           throw new HttpError(
             400,

@@ -9,19 +9,22 @@ import {
 import { validateRuleSetFiles } from '../../rules/validate.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Deps } from '../../shared/deps.js';
+import { lazy } from '../../shared/lazy.js';
 import { ensureSwitches } from '../../switches/switch-commands.js';
 import { HttpError, json, type Route } from '../router.js';
 
 const HISTORY_LIMIT = 50;
 
-const publishBodySchema = z.object({
-  files: z
-    .record(z.string().max(300), z.string().max(1_000_000))
-    .refine((files) => Object.keys(files).length <= 2000, {
-      message: 'at most 2000 files',
-    }),
-  actor: z.string().min(1).max(200),
-});
+const publishBodySchema = lazy(() =>
+  z.object({
+    files: z
+      .record(z.string().max(300), z.string().max(1_000_000))
+      .refine((files) => Object.keys(files).length <= 2000, {
+        message: 'at most 2000 files',
+      }),
+    actor: z.string().min(1).max(200),
+  }),
+);
 
 /** GET /api/rules: the active version and the history, newest first. */
 export const rulesOverview = async (store: RuleVersionStore) => {
@@ -45,7 +48,7 @@ export const publishUploadedRules = async (
       'The body must be JSON: { "files": { "settings.json": "..." }, "actor": "..." }',
     );
   }
-  const { files, actor } = publishBodySchema.parse(body);
+  const { files, actor } = publishBodySchema().parse(body);
   const validation = validateRuleSetFiles(files);
   if (!validation.ok) {
     const count = validation.problems.length;

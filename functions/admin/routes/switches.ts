@@ -1,23 +1,26 @@
 import * as z from 'zod';
 import type { Deps } from '../../shared/deps.js';
+import { lazy } from '../../shared/lazy.js';
 import { listSwitchAudit } from '../../switches/switch-audit.js';
 import { setSwitch } from '../../switches/switch-commands.js';
 import { EMAIL_SWITCH, GLOBAL_SWITCH, switchScopeSchema, switchStates } from '../../switches/switch-scope.js';
 import { readAllSwitches, type SwitchRecord } from '../../switches/switch-store.js';
 import { HttpError, json, type Route } from '../router.js';
 
-const bodySchema = z.object({
-  state: z.unknown(),
-  reason: z.string().trim().min(1).max(500).optional(),
-  actor: z.string().trim().min(1).max(200).optional(),
-});
+const bodySchema = lazy(() =>
+  z.object({
+    state: z.unknown(),
+    reason: z.string().trim().min(1).max(500).optional(),
+    actor: z.string().trim().min(1).max(200).optional(),
+  }),
+);
 
 type ListedSwitch = Partial<Omit<SwitchRecord, 'state'>> & {
   scope: string;
   state: SwitchRecord['state'] | 'missing';
 };
 
-const limitSchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+const limitSchema = lazy(() => z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }));
 
 /** `GET /api/switches`, `PUT /api/switches/{scope}` and `GET /api/switches/audit`. */
 export const switchRoutes = (deps: Deps): Route[] => [
@@ -37,7 +40,7 @@ export const switchRoutes = (deps: Deps): Route[] => [
   {
     method: 'GET',
     path: '/api/switches/audit',
-    handle: async (request) => json(await listSwitchAudit(deps, limitSchema.parse(request.query))),
+    handle: async (request) => json(await listSwitchAudit(deps, limitSchema().parse(request.query))),
   },
   {
     method: 'PUT',
@@ -51,7 +54,7 @@ export const switchRoutes = (deps: Deps): Route[] => [
           `Unknown switch scope "${request.params.scope}": ${scope.error.issues[0]?.message}.`,
         );
       }
-      const body = bodySchema.parse(request.body ?? {});
+      const body = bodySchema().parse(request.body ?? {});
       const state = z.enum(switchStates).safeParse(body.state);
       if (!state.success) {
         throw new HttpError(

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../../shared/lazy.js';
 import { isoDuration } from './duration.js';
 import { money, percent, positiveMoney, ratio } from './numbers.js';
 import { slug, text } from './primitives.js';
@@ -7,105 +8,112 @@ export const valueTiers = ['low', 'mid', 'high'] as const;
 export const riskBands = ['low', 'medium', 'high'] as const;
 export const offerKinds = ['percent_off', 'amount_off', 'spend_threshold', 'free_shipping'] as const;
 
-const adjustWhenSchema = z
-  .strictObject({
-    valueTier: z.enum(valueTiers, { error: 'must be one of low, mid, high' }).optional(),
-    riskBand: z.enum(riskBands, { error: 'must be one of low, medium, high' }).optional(),
-  })
-  .refine(
-    (when) => when.valueTier !== undefined || when.riskBand !== undefined,
-    'needs a valueTier or a riskBand',
-  )
-  .meta({ description: 'Which customers this adjustment is for; all listed conditions must hold.' });
-
-const percentOffFields = {
-  percent: percent('Discount on the cart subtotal.', { min: 1, max: 100 }),
-  maxDiscount: positiveMoney('The largest discount one coupon can give; the budget reserves this much.'),
-};
-const amountOffFields = { amount: positiveMoney('Fixed discount.') };
-const spendThresholdFields = {
-  save: positiveMoney('What the customer saves once the cart reaches the threshold.'),
-  thresholdAbove: z
+export const offerSchemas = lazy(() => {
+  const adjustWhenSchema = z
     .strictObject({
-      minPercent: percent('Threshold at least this far above the cart subtotal.').default(20),
-      maxPercent: percent('Threshold at most this far above the cart subtotal.').default(30),
+      valueTier: z.enum(valueTiers, { error: 'must be one of low, mid, high' }).optional(),
+      riskBand: z.enum(riskBands, { error: 'must be one of low, medium, high' }).optional(),
     })
-    .refine((band) => band.minPercent <= band.maxPercent, {
-      message: 'minPercent must not be larger than maxPercent',
-      path: ['minPercent'],
-    })
-    .prefault({})
-    .meta({ description: '"Spend X": X is the cart subtotal plus a percent in this range.' }),
-  roundTo: positiveMoney('Round the threshold up to a multiple of this, e.g. 500 for 5.00.').optional(),
-};
-const freeShippingFields = {
-  shippingCost: positiveMoney(
-    'The most one free-shipping coupon can cost you; the budget reserves this much.',
-  ),
-};
-
-/** Per-tier or per-risk-band overrides of the kind's own fields (e.g. a bigger percent for high value). */
-const adjustList = <T extends Record<string, z.ZodType>>(fields: T) =>
-  z
-    .array(
-      z.strictObject({
-        when: adjustWhenSchema,
-        ...(Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.optional()])) as {
-          [K in keyof T]: z.ZodOptional<T[K]>;
-        }),
-      }),
+    .refine(
+      (when) => when.valueTier !== undefined || when.riskBand !== undefined,
+      'needs a valueTier or a riskBand',
     )
-    .max(20, 'may list at most 20 adjustments')
-    .optional();
+    .meta({ description: 'Which customers this adjustment is for; all listed conditions must hold.' });
 
-const commonFields = {
-  name: text('A label for people; not shown to customers.').optional(),
-  validFor: isoDuration({ min: 'PT1H', max: 'P90D', description: 'How long a coupon stays valid.' }).default(
-    'P3D',
-  ),
-  marginFloor: ratio('Never give a discount that leaves less gross margin than this (0.2 = 20%).').optional(),
-  minSpend: money('Smallest cart subtotal the coupon applies to.').optional(),
-};
+  const percentOffFields = {
+    percent: percent('Discount on the cart subtotal.', { min: 1, max: 100 }),
+    maxDiscount: positiveMoney('The largest discount one coupon can give; the budget reserves this much.'),
+  };
+  const amountOffFields = { amount: positiveMoney('Fixed discount.') };
+  const spendThresholdFields = {
+    save: positiveMoney('What the customer saves once the cart reaches the threshold.'),
+    thresholdAbove: z
+      .strictObject({
+        minPercent: percent('Threshold at least this far above the cart subtotal.').default(20),
+        maxPercent: percent('Threshold at most this far above the cart subtotal.').default(30),
+      })
+      .refine((band) => band.minPercent <= band.maxPercent, {
+        message: 'minPercent must not be larger than maxPercent',
+        path: ['minPercent'],
+      })
+      .prefault({})
+      .meta({ description: '"Spend X": X is the cart subtotal plus a percent in this range.' }),
+    roundTo: positiveMoney('Round the threshold up to a multiple of this, e.g. 500 for 5.00.').optional(),
+  };
+  const freeShippingFields = {
+    shippingCost: positiveMoney(
+      'The most one free-shipping coupon can cost you; the budget reserves this much.',
+    ),
+  };
 
-const variants = <T extends z.ZodRawShape>(extra: T) =>
-  [
-    z.strictObject({
-      ...extra,
-      kind: z.literal('percent_off'),
-      ...commonFields,
-      ...percentOffFields,
-      adjust: adjustList(percentOffFields),
-    }),
-    z.strictObject({
-      ...extra,
-      kind: z.literal('amount_off'),
-      ...commonFields,
-      ...amountOffFields,
-      adjust: adjustList(amountOffFields),
-    }),
-    z.strictObject({
-      ...extra,
-      kind: z.literal('spend_threshold'),
-      ...commonFields,
-      ...spendThresholdFields,
-      adjust: adjustList(spendThresholdFields),
-    }),
-    z.strictObject({
-      ...extra,
-      kind: z.literal('free_shipping'),
-      ...commonFields,
-      ...freeShippingFields,
-      adjust: adjustList(freeShippingFields),
-    }),
-  ] as const;
+  /** Per-tier or per-risk-band overrides of the kind's own fields (e.g. a bigger percent for high value). */
+  const adjustList = <T extends Record<string, z.ZodType>>(fields: T) =>
+    z
+      .array(
+        z.strictObject({
+          when: adjustWhenSchema,
+          ...(Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.optional()])) as {
+            [K in keyof T]: z.ZodOptional<T[K]>;
+          }),
+        }),
+      )
+      .max(20, 'may list at most 20 adjustments')
+      .optional();
 
-/** An offer as stored in a RuleSet: `id` is the file name under rules/offers/. */
-export const offerSchema = z.discriminatedUnion('kind', variants({ id: slug }));
+  const commonFields = {
+    name: text('A label for people; not shown to customers.').optional(),
+    validFor: isoDuration({
+      min: 'PT1H',
+      max: 'P90D',
+      description: 'How long a coupon stays valid.',
+    }).default('P3D'),
+    marginFloor: ratio(
+      'Never give a discount that leaves less gross margin than this (0.2 = 20%).',
+    ).optional(),
+    minSpend: money('Smallest cart subtotal the coupon applies to.').optional(),
+  };
 
-/** An offer as a marketer writes it in rules/offers/<id>.json. */
-export const offerFileSchema = z.discriminatedUnion('kind', variants({ $schema: z.string().optional() }));
+  const variants = <T extends z.ZodRawShape>(extra: T) =>
+    [
+      z.strictObject({
+        ...extra,
+        kind: z.literal('percent_off'),
+        ...commonFields,
+        ...percentOffFields,
+        adjust: adjustList(percentOffFields),
+      }),
+      z.strictObject({
+        ...extra,
+        kind: z.literal('amount_off'),
+        ...commonFields,
+        ...amountOffFields,
+        adjust: adjustList(amountOffFields),
+      }),
+      z.strictObject({
+        ...extra,
+        kind: z.literal('spend_threshold'),
+        ...commonFields,
+        ...spendThresholdFields,
+        adjust: adjustList(spendThresholdFields),
+      }),
+      z.strictObject({
+        ...extra,
+        kind: z.literal('free_shipping'),
+        ...commonFields,
+        ...freeShippingFields,
+        adjust: adjustList(freeShippingFields),
+      }),
+    ] as const;
 
-export type Offer = z.infer<typeof offerSchema>;
+  return {
+    /** An offer as stored in a RuleSet: `id` is the file name under rules/offers/. */
+    offer: z.discriminatedUnion('kind', variants({ id: slug() })),
+    /** An offer as a marketer writes it in rules/offers/<id>.json. */
+    offerFile: z.discriminatedUnion('kind', variants({ $schema: z.string().optional() })),
+  };
+});
+
+export type Offer = z.infer<ReturnType<typeof offerSchemas>['offer']>;
 export type OfferKind = Offer['kind'];
 export type PercentOffOffer = Extract<Offer, { kind: 'percent_off' }>;
 export type AmountOffOffer = Extract<Offer, { kind: 'amount_off' }>;

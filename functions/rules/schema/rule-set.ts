@@ -1,25 +1,32 @@
 import * as z from 'zod';
+import { lazy } from '../../shared/lazy.js';
 import { crossCheckRuleSet } from '../cross-check.js';
-import { campaignSchema } from './campaign.js';
-import { offerSchema } from './offer.js';
+import { campaignSchemas } from './campaign.js';
+import { offerSchemas } from './offer.js';
 import { slug } from './primitives.js';
-import { settingsSchema } from './settings.js';
-import { templatesSchema } from './template.js';
+import { settingsSchemas } from './settings.js';
+import { templateSchemas } from './template.js';
 
-/** The rule set without the checks that span fields; validation runs those on the raw input itself. */
-export const ruleSetShapeSchema = z.strictObject({
-  settings: settingsSchema,
-  offers: z.record(slug, offerSchema).default({}),
-  campaigns: z.array(campaignSchema).default([]),
-  templates: templatesSchema.default({}),
+/** Built on first use: the largest schema nudge has, and most of a cold start when built at import. */
+export const ruleSetSchemas = lazy(() => {
+  /** The rule set without the checks that span fields; validation runs those on the raw input itself. */
+  const ruleSetShape = z.strictObject({
+    settings: settingsSchemas().settings,
+    offers: z.record(slug(), offerSchemas().offer).default({}),
+    campaigns: z.array(campaignSchemas().campaign).default([]),
+    templates: templateSchemas().templates.default({}),
+  });
+  return {
+    ruleSetShape,
+    /** A complete, consistent rule set; parsing applies every default of DESIGN.md section 1. */
+    ruleSet: ruleSetShape.superRefine((ruleSet, ctx) => {
+      for (const issue of crossCheckRuleSet(ruleSet)) {
+        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      }
+    }),
+  };
 });
+type RuleSetSchemas = ReturnType<typeof ruleSetSchemas>;
 
-/** A complete, consistent rule set; parsing applies every default of DESIGN.md section 1. */
-export const ruleSetSchema = ruleSetShapeSchema.superRefine((ruleSet, ctx) => {
-  for (const issue of crossCheckRuleSet(ruleSet)) {
-    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-  }
-});
-
-export type RuleSet = z.infer<typeof ruleSetSchema>;
-export type RuleSetInput = z.input<typeof ruleSetSchema>;
+export type RuleSet = z.infer<RuleSetSchemas['ruleSet']>;
+export type RuleSetInput = z.input<RuleSetSchemas['ruleSet']>;

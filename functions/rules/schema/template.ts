@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { localeTag } from '../../events/primitives.js';
+import { lazy } from '../../shared/lazy.js';
 import { checkTemplateSource } from '../../templates/check-template.js';
 import { slug } from './primitives.js';
 
@@ -16,27 +17,32 @@ const templateSource = (description: string, { max }: { max: number }) =>
     })
     .meta({ description });
 
-const subject = templateSource('Email subject line; may use variables such as {{customer.firstName}}.', {
-  max: 200,
+export const templateSchemas = lazy(() => {
+  const subject = templateSource('Email subject line; may use variables such as {{customer.firstName}}.', {
+    max: 200,
+  });
+  const preheader = templateSource('Preview text shown after the subject in most inboxes.', { max: 200 });
+
+  const templateVersion = z.strictObject({
+    subject,
+    preheader: preheader.optional(),
+    html: templateSource('Email body, HTML (the layout with footer is added around it).', { max: 100_000 }),
+    text: templateSource('Plain-text body for mail apps that do not show HTML.', { max: 50_000 }),
+  });
+
+  return {
+    templateVersion,
+    /** rules/templates/<template-id>/<locale>.json: the parts of a template that are not its bodies. */
+    templateSubjectFile: z.strictObject({
+      $schema: z.string().optional(),
+      subject,
+      preheader: preheader.optional(),
+    }),
+    /** Template id -> locale -> version. */
+    templates: z.record(slug(), z.record(localeTag(), templateVersion)),
+  };
 });
-const preheader = templateSource('Preview text shown after the subject in most inboxes.', { max: 200 });
+type TemplateSchemas = ReturnType<typeof templateSchemas>;
 
-export const templateVersionSchema = z.strictObject({
-  subject,
-  preheader: preheader.optional(),
-  html: templateSource('Email body, HTML (the layout with footer is added around it).', { max: 100_000 }),
-  text: templateSource('Plain-text body for mail apps that do not show HTML.', { max: 50_000 }),
-});
-
-/** rules/templates/<template-id>/<locale>.json: the parts of a template that are not its bodies. */
-export const templateSubjectFileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  subject,
-  preheader: preheader.optional(),
-});
-
-/** Template id -> locale -> version. */
-export const templatesSchema = z.record(slug, z.record(localeTag, templateVersionSchema));
-
-export type TemplateVersion = z.infer<typeof templateVersionSchema>;
-export type Templates = z.infer<typeof templatesSchema>;
+export type TemplateVersion = z.infer<TemplateSchemas['templateVersion']>;
+export type Templates = z.infer<TemplateSchemas['templates']>;
