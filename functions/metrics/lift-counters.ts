@@ -1,15 +1,17 @@
+import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../store/dynamo.js';
 import type { TableNames } from '../store/tables.js';
 
 /**
  * Lifetime lift counters of a campaign, counting customers, not orders. Each customer is claimed
- * once per campaign (control table, pk `lift#<campaignId>`): `entered#<customerId>` holds their
- * group, `converted#<customerId>` their first attributed order, `order#<orderId>` each order whose
- * revenue was added. A claim and its counter move in one transaction, so a redelivery or a crash
- * between them can neither count twice nor lose a count. The counters live at pk
- * `metrics#campaign:<id>`, sk `lifetime`, outside the daily `day#` range.
+ * once per campaign (control table, pk `lift#<campaignId>#<customerId>`): sk `entered` holds their
+ * group, `converted` their first attributed order, `order#<orderId>` each order whose revenue was
+ * added. A claim and its counter move in one transaction, so a redelivery or a crash between them
+ * can neither count twice nor lose a count. The counters live at pk `metrics#campaign:<id>`, split
+ * over LIFETIME_SHARDS items (sk `lifetime#<n>`, n from the customer id) that a read adds up: every
+ * cart writes them up to three times, and one item takes about 1,000 writes a second on AWS.
  */
 export type LiftGroup = 'treatment' | 'holdout';
 
@@ -28,13 +30,19 @@ export interface LiftCounterDeps {
   tables: Pick<TableNames, 'control'>;
 }
 
-const markerPk = (campaignId: string) => `lift#${campaignId}`;
-const lifetimeKey = (campaignId: string) => ({ pk: `metrics#campaign:${campaignId}`, sk: 'lifetime' });
+export const LIFETIME_SHARDS = 8;
+
+const markerPk = (campaignId: string, customerId: string) => `lift#${campaignId}#${customerId}`;
+const lifetimePk = (campaignId: string) => `metrics#campaign:${campaignId}`;
+const lifetimeKey = (campaignId: string, customerId: string) => ({
+  pk: lifetimePk(campaignId),
+  sk: `lifetime#${createHash('sha256').update(customerId).digest()[0]! % LIFETIME_SHARDS}`,
+});
 
 /** Puts the marker if it is new and adds to the lifetime counters; false when it was claimed before. */
 const claimAndAdd = async (
   deps: LiftCounterDeps,
-  campaignId: string,
+  { campaignId, customerId }: { campaignId: string; customerId: string },
   marker: Record<string, unknown> & { sk: string },
   counters: Partial<LiftCounters>,
 ): Promise<boolean> => {
@@ -46,7 +54,7 @@ const claimAndAdd = async (
           {
             Put: {
               TableName: deps.tables.control,
-              Item: { ...marker, pk: markerPk(campaignId) },
+              Item: { ...marker, pk: markerPk(campaignId, customerId) },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -56,7 +64,7 @@ const claimAndAdd = async (
                 {
                   Update: {
                     TableName: deps.tables.control,
-                    Key: lifetimeKey(campaignId),
+                    Key: lifetimeKey(campaignId, customerId),
                     UpdateExpression: `ADD ${entries.map((_, index) => `#n${index} :v${index}`).join(', ')}`,
                     ExpressionAttributeNames: Object.fromEntries(
                       entries.map(([name], index) => [`#n${index}`, name]),
@@ -84,8 +92,8 @@ export const claimLiftEntry = (
 ): Promise<boolean> =>
   claimAndAdd(
     deps,
-    entry.campaignId,
-    { sk: `entered#${entry.customerId}`, group: entry.group, day: entry.day },
+    entry,
+    { sk: 'entered', group: entry.group, day: entry.day },
     entry.group === 'treatment' ? { treatmentCustomers: 1 } : { holdoutCustomers: 1 },
   );
 
@@ -101,7 +109,7 @@ export const claimLiftConversion = async (
   const entered = await deps.db.send(
     new GetCommand({
       TableName: deps.tables.control,
-      Key: { pk: markerPk(order.campaignId), sk: `entered#${order.customerId}` },
+      Key: { pk: markerPk(order.campaignId, order.customerId), sk: 'entered' },
       ConsistentRead: true,
     }),
   );
@@ -109,24 +117,29 @@ export const claimLiftConversion = async (
   if (!group) return undefined;
   await claimAndAdd(
     deps,
-    order.campaignId,
+    order,
     { sk: `order#${order.orderId}`, customerId: order.customerId },
     group === 'treatment' ? { treatmentRevenue: order.total } : { holdoutRevenue: order.total },
   );
   await claimAndAdd(
     deps,
-    order.campaignId,
-    { sk: `converted#${order.customerId}`, orderId: order.orderId },
+    order,
+    { sk: 'converted', orderId: order.orderId },
     group === 'treatment' ? { treatmentConverters: 1 } : { holdoutConverters: 1 },
   );
   return group;
 };
 
 export const readLiftCounters = async (deps: LiftCounterDeps, campaignId: string): Promise<LiftCounters> => {
-  const { Item } = await deps.db.send(
-    new GetCommand({ TableName: deps.tables.control, Key: lifetimeKey(campaignId) }),
+  const { Items = [] } = await deps.db.send(
+    new QueryCommand({
+      TableName: deps.tables.control,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :lifetime)',
+      ExpressionAttributeValues: { ':pk': lifetimePk(campaignId), ':lifetime': 'lifetime#' },
+    }),
   );
-  const read = (name: keyof LiftCounters) => (typeof Item?.[name] === 'number' ? (Item[name] as number) : 0);
+  const read = (name: keyof LiftCounters) =>
+    Items.reduce((sum, item) => sum + (typeof item[name] === 'number' ? (item[name] as number) : 0), 0);
   return {
     treatmentCustomers: read('treatmentCustomers'),
     holdoutCustomers: read('holdoutCustomers'),

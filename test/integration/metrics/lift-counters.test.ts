@@ -1,10 +1,15 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   incrementCampaignMetrics,
   readCampaignMetrics,
 } from '../../../functions/metrics/campaign-metrics.js';
 import { campaignOverviews } from '../../../functions/metrics/campaign-overview.js';
-import { claimLiftConversion, readLiftCounters } from '../../../functions/metrics/lift-counters.js';
+import {
+  claimLiftConversion,
+  LIFETIME_SHARDS,
+  readLiftCounters,
+} from '../../../functions/metrics/lift-counters.js';
 import { campaignSchema, ruleSetSchema } from '../../../functions/rules/schema/index.js';
 import { freshTables, type TestDynamo } from '../../support/dynamo.js';
 
@@ -112,5 +117,27 @@ describe('campaign overview lift', () => {
     expect(overview!.lift.treatment).toMatchObject({ customers: 4, converters: 1, revenue: 3000 });
     expect(overview!.lift.holdout).toMatchObject({ customers: 2, converters: 1, revenue: 1000 });
     expect(overview!.lift.difference).toBeCloseTo(0.25 - 0.5);
+  });
+
+  it('spreads the counters of many customers over several items and adds them all up', async () => {
+    const customers = Array.from({ length: 40 }, (_, n) => `customer-${n}`);
+    for (const customerId of customers) await enter(customerId, 'treatment');
+    for (const customerId of customers.slice(0, 10)) await order(customerId, `order-${customerId}`, 100);
+
+    const items = await dynamo.db.send(
+      new QueryCommand({
+        TableName: dynamo.tables.control,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :lifetime)',
+        ExpressionAttributeValues: { ':pk': `metrics#campaign:${CAMPAIGN}`, ':lifetime': 'lifetime#' },
+      }),
+    );
+
+    expect(items.Items!.length).toBeGreaterThan(1);
+    expect(items.Items!.length).toBeLessThanOrEqual(LIFETIME_SHARDS);
+    expect(await readLiftCounters(dynamo, CAMPAIGN)).toMatchObject({
+      treatmentCustomers: 40,
+      treatmentConverters: 10,
+      treatmentRevenue: 1000,
+    });
   });
 });
