@@ -5,7 +5,7 @@ import type { CustomerStats } from './customer-stats.js';
 import type { ModelStore } from './model-store.js';
 import { scoreCustomer } from './score.js';
 import type { ScoreStore, StoredScore } from './score-store.js';
-import { forEachBounded } from './scoring-pool.js';
+import { createBoundedPool } from './scoring-pool.js';
 import type { ScoringJob } from './scoring-run.js';
 import type { CustomerStatsRow, StatsSource } from './stats-scan.js';
 
@@ -42,23 +42,35 @@ export const scoreSegment = async (deps: ScoreSegmentDeps, job: ScoringJob): Pro
   if (!stored) throw new ModelVersionMissingError(`churn model version ${job.modelVersion} is not stored`);
   const run = { modelVersion: job.modelVersion, runId: job.runId, scoredAt: job.runId };
   const summary: SegmentSummary = { scored: 0, written: 0, segmentChanged: 0, atRisk: 0 };
-  for await (const rows of deps.stats.segment(job)) {
-    const changed: StoredScore[] = [];
-    const scoreOne = async ({ customerId, stats, seen }: CustomerStatsRow) => {
-      const score = scoreCustomer(stored.model, stats, job.runId);
-      const outcome = await deps.scores.store(customerId, score, run, seen);
-      if (!outcome.stored) return;
-      summary.scored += 1;
-      if (outcome.written) summary.written += 1;
-      if (outcome.score.atRisk) summary.atRisk += 1;
-      if (outcome.segmentChanged) changed.push(outcome.score);
-      for (const hook of deps.afterScored) await hook(outcome.score, stats);
-    };
-    // Customers are independent: writes in flight keep a large segment within the Lambda timeout.
-    await forEachBounded(rows, CONCURRENT_WRITES, scoreOne);
-    summary.segmentChanged += changed.length;
-    if (changed.length > 0) await deps.bus.publish(changed.map(customerScored));
+  const changed: StoredScore[] = [];
+  const scoreOne = async ({ customerId, stats, seen }: CustomerStatsRow) => {
+    const score = scoreCustomer(stored.model, stats, job.runId);
+    const outcome = await deps.scores.store(customerId, score, run, seen);
+    if (!outcome.stored) return;
+    summary.scored += 1;
+    if (outcome.written) summary.written += 1;
+    if (outcome.score.atRisk) summary.atRisk += 1;
+    if (outcome.segmentChanged) changed.push(outcome.score);
+    for (const hook of deps.afterScored) await hook(outcome.score, stats);
+  };
+  const publishChanged = async () => {
+    if (changed.length === 0) return;
+    const events = changed.splice(0).map(customerScored);
+    summary.segmentChanged += events.length;
+    await deps.bus.publish(events);
+  };
+  // Customers are independent. Writes from one page may still run while the next page is scored: the
+  // scan does not wait on them, it only stops while CONCURRENT_WRITES are in flight.
+  const writes = createBoundedPool(CONCURRENT_WRITES);
+  try {
+    for await (const rows of deps.stats.segment(job)) {
+      for (const row of rows) await writes.run(() => scoreOne(row));
+      await publishChanged();
+    }
+  } finally {
+    await writes.drain();
   }
+  await publishChanged();
   deps.log.info('churn segment scored', { ...summary, segment: job.segment, runId: job.runId });
   return summary;
 };

@@ -1,17 +1,17 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { STATS_SK } from '../ingest/order.js';
 import type { Deps } from '../shared/deps.js';
 import { isConditionFailure } from '../store/dynamo.js';
 import type { ChurnScore } from './score.js';
 import { storedScoreStands } from './scoring-rewrite.js';
-
-export const SCORE_SK = 'score';
+import { SCORE_ATTRIBUTE } from './stored-scores.js';
 
 /** `<valueTier>/<riskBand>`, e.g. `high/medium`: what win-back audiences and `Customer Scored` are about. */
 export const segmentOf = (score: Pick<ChurnScore, 'valueTier' | 'riskBand'>): string =>
   `${score.valueTier}/${score.riskBand}`;
 
-/** The `customers` item pk=customerId, sk='score', rewritten when a nightly run finds it out of date. */
+/** A customer's stored score, rewritten when a nightly run finds it out of date. */
 export interface StoredScore extends ChurnScore {
   customerId: string;
   segment: string;
@@ -23,6 +23,9 @@ export interface StoredScore extends ChurnScore {
   changedInRun: string;
   previousSegment?: string;
 }
+
+/** The `score` map on the stats item: the stored score without the customerId the item already has. */
+type ScoreAttribute = Omit<StoredScore, 'customerId'>;
 
 /** The fields of a stored score that the nightly scan reads next to the stats (a projection). */
 export const seenScoreSchema = z.object({
@@ -39,7 +42,7 @@ export const SEEN_SCORE_FIELDS = Object.keys(seenScoreSchema.shape);
 export type StoreOutcome =
   /** `written` is false when the stored score still stands for this run (see scoring-rewrite.ts). */
   | { stored: true; written: boolean; segmentChanged: boolean; score: StoredScore }
-  /** A later run already stored a newer score. */
+  /** A later run already stored a newer score, or the customer has no stats item to hold one. */
   | { stored: false };
 
 type Run = { modelVersion: number; runId: string; scoredAt: string };
@@ -57,7 +60,7 @@ export interface ScoreStore {
 
 const MAX_ATTEMPTS = 5;
 
-/** The score item that follows `previous` (undefined: none stored yet). */
+/** The score that follows `previous` (undefined: none stored yet). */
 const nextStoredScore = (
   customerId: string,
   score: ChurnScore,
@@ -86,6 +89,8 @@ const written = (score: StoredScore, run: Run): StoreOutcome => ({
 });
 
 export const createScoreStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): ScoreStore => {
+  const statsKey = (customerId: string) => ({ pk: customerId, sk: STATS_SK });
+
   /** Most nights most segments stay put: one conditional update, no read. Undefined when the segment moved. */
   const updateInPlace = async (
     customerId: string,
@@ -96,38 +101,57 @@ export const createScoreStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): S
       const result = await db.send(
         new UpdateCommand({
           TableName: tables.customers,
-          Key: { pk: customerId, sk: SCORE_SK },
-          UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
-          ConditionExpression: '#segment = :segment AND #scoredAt <= :scoredAt',
-          ExpressionAttributeNames: Object.fromEntries(names.map((name) => [`#${name}`, name])),
+          Key: statsKey(customerId),
+          UpdateExpression: `SET ${names.map((name) => `#score.#${name} = :${name}`).join(', ')}`,
+          ConditionExpression: '#score.#segment = :segment AND #score.#scoredAt <= :scoredAt',
+          ExpressionAttributeNames: {
+            '#score': SCORE_ATTRIBUTE,
+            ...Object.fromEntries(names.map((name) => [`#${name}`, name])),
+          },
           ExpressionAttributeValues: Object.fromEntries(
             Object.entries(fields).map(([name, value]) => [`:${name}`, value]),
           ),
           ReturnValues: 'ALL_NEW',
         }),
       );
-      const { pk: _pk, sk: _sk, ...stored } = result.Attributes as StoredScore & { pk?: string; sk?: string };
-      return stored;
+      return { customerId, ...(result.Attributes?.[SCORE_ATTRIBUTE] as ScoreAttribute) };
     } catch (error) {
       if (isConditionFailure(error)) return undefined;
       throw error;
     }
   };
 
-  /** Puts the next score if the stored one is still `previous` (none: still absent); false if it is not. */
-  const putAfter = async (next: StoredScore, previous: SeenScore | undefined): Promise<boolean> => {
+  /**
+   * Sets the next score if the stored one is still `previous` (null: none stored; 'unreadable': one
+   * that no longer parses, which is replaced whatever it holds); false if it is not. The stats item
+   * must exist, and only its `score` attribute is written.
+   */
+  const writeAfter = async (
+    next: StoredScore,
+    previous: SeenScore | null | 'unreadable',
+  ): Promise<boolean> => {
+    const { customerId, ...attribute } = next;
+    const seen = typeof previous === 'object' && previous !== null ? previous : undefined;
+    const condition = seen
+      ? '#score.#segment = :previous AND #score.#scoredAt = :previousAt'
+      : previous === null
+        ? 'attribute_exists(pk) AND attribute_not_exists(#score)'
+        : 'attribute_exists(pk)';
     try {
       await db.send(
-        new PutCommand({
+        new UpdateCommand({
           TableName: tables.customers,
-          Item: { pk: next.customerId, sk: SCORE_SK, ...next },
-          ConditionExpression: previous
-            ? '#segment = :previous AND scoredAt = :previousAt'
-            : 'attribute_not_exists(pk)',
-          ExpressionAttributeNames: previous ? { '#segment': 'segment' } : undefined,
-          ExpressionAttributeValues: previous
-            ? { ':previous': previous.segment, ':previousAt': previous.scoredAt }
-            : undefined,
+          Key: statsKey(customerId),
+          UpdateExpression: 'SET #score = :score',
+          ConditionExpression: condition,
+          ExpressionAttributeNames: {
+            '#score': SCORE_ATTRIBUTE,
+            ...(seen ? { '#segment': 'segment', '#scoredAt': 'scoredAt' } : {}),
+          },
+          ExpressionAttributeValues: {
+            ':score': attribute,
+            ...(seen ? { ':previous': seen.segment, ':previousAt': seen.scoredAt } : {}),
+          },
         }),
       );
       return true;
@@ -147,14 +171,20 @@ export const createScoreStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): S
       const read = await db.send(
         new GetCommand({
           TableName: tables.customers,
-          Key: { pk: customerId, sk: SCORE_SK },
+          Key: statsKey(customerId),
+          ProjectionExpression: 'pk, #score',
+          ExpressionAttributeNames: { '#score': SCORE_ATTRIBUTE },
           ConsistentRead: true,
         }),
       );
-      const previous = read.Item as StoredScore | undefined;
+      if (!read.Item) return { stored: false };
+      const stored = read.Item[SCORE_ATTRIBUTE];
+      const parsed = stored === undefined ? undefined : seenScoreSchema.safeParse(stored);
+      const previous = parsed?.success ? parsed.data : undefined;
       if (previous && previous.scoredAt > run.scoredAt) return { stored: false };
       const next = nextStoredScore(customerId, score, run, previous);
-      if (await putAfter(next, previous)) return written(next, run);
+      const expected = parsed === undefined ? null : (previous ?? 'unreadable');
+      if (await writeAfter(next, expected)) return written(next, run);
     }
     throw new Error(`score of customer ${customerId} kept changing under the write; retry the segment`);
   };
@@ -171,7 +201,7 @@ export const createScoreStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): S
       if (seen !== null && storedScoreStands(seen, next, run)) {
         return { stored: true, written: false, segmentChanged: next.changedInRun === run.runId, score: next };
       }
-      if (await putAfter(next, seen ?? undefined)) return written(next, run);
+      if (await writeAfter(next, seen)) return written(next, run);
       return storeAfterReading(customerId, score, run);
     },
   };

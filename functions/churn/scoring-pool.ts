@@ -1,16 +1,49 @@
-/** Runs `task` on every item with at most `limit` in flight; rejects with the first failure. */
-export const forEachBounded = async <T>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> => {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await task(item);
-    }
+export interface BoundedPool {
+  /** Starts `task` as soon as fewer than the limit are running; resolves once it has started. */
+  run(task: () => Promise<void>): Promise<void>;
+  /** Resolves when every started task has finished; rejects with the first failure. */
+  drain(): Promise<void>;
+}
+
+/**
+ * At most `limit` tasks in flight, however many batches they come from: a caller can go on reading
+ * while earlier tasks finish. After a failure no new task starts and `run` rejects with it.
+ */
+export const createBoundedPool = (limit: number): BoundedPool => {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  let idle: (() => void) | undefined;
+  let failure: { error: unknown } | undefined;
+  // A function, so the checks after an await see what a task set meanwhile.
+  const failed = () => failure;
+  const release = () => {
+    const next = waiting.shift();
+    // The slot passes straight to the next waiting task.
+    if (next) return next();
+    active -= 1;
+    if (active === 0) idle?.();
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return {
+    async run(task) {
+      const before = failed();
+      if (before) throw before.error;
+      if (active < limit) active += 1;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      const meanwhile = failed();
+      if (meanwhile) {
+        release();
+        throw meanwhile.error;
+      }
+      task()
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(release);
+    },
+    async drain() {
+      if (active > 0) await new Promise<void>((resolve) => (idle = resolve));
+      const first = failed();
+      if (first) throw first.error;
+    },
+  };
 };

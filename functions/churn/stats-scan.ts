@@ -1,8 +1,9 @@
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { STATS_SK } from '../ingest/order.js';
 import type { Deps } from '../shared/deps.js';
+import { CUSTOMER_STATS_INDEX } from '../store/tables.js';
 import { type CustomerStats, customerStatsSchema } from './customer-stats.js';
-import { SCORE_SK, SEEN_SCORE_FIELDS, type SeenScore, seenScoreSchema } from './score-store.js';
+import { SEEN_SCORE_FIELDS, type SeenScore, seenScoreSchema } from './score-store.js';
+import { SCORE_ATTRIBUTE } from './stored-scores.js';
 
 export interface ScanSegment {
   segment: number;
@@ -13,8 +14,8 @@ export interface CustomerStatsRow {
   customerId: string;
   stats: CustomerStats;
   /**
-   * The customer's stored score as the scan found it next to the stats; null when the scan found
-   * none, undefined when it could not tell (an unreadable score item).
+   * The customer's stored score as the scan found it on the stats item; null when there is none,
+   * undefined when it could not tell (an unreadable score).
    */
   seen?: SeenScore | null;
 }
@@ -25,9 +26,28 @@ export interface StatsSource {
 }
 
 const STATS_FIELDS = Object.keys(customerStatsSchema.shape);
-const projected = ['pk', 'sk', ...new Set([...STATS_FIELDS, ...SEEN_SCORE_FIELDS])];
+const projectedNames = ['pk', SCORE_ATTRIBUTE, ...new Set([...STATS_FIELDS, ...SEEN_SCORE_FIELDS])];
+const nameOf = (name: string) => `#a${projectedNames.indexOf(name)}`;
+const projection = ['pk', ...STATS_FIELDS, ...SEEN_SCORE_FIELDS.map((field) => `${SCORE_ATTRIBUTE}.${field}`)]
+  .map((path) => path.split('.').map(nameOf).join('.'))
+  .join(', ');
 
-/** `pageSize` caps items read per Scan call (default: DynamoDB's 1 MB pages). */
+const rowOf = (item: Record<string, unknown>): CustomerStatsRow | undefined => {
+  const stats = customerStatsSchema.safeParse(item);
+  if (!stats.success) return undefined;
+  const stored = item[SCORE_ATTRIBUTE];
+  const seen = stored === undefined ? null : seenScoreSchema.safeParse(stored);
+  return {
+    customerId: item.pk as string,
+    stats: stats.data,
+    seen: seen === null ? null : seen.success ? seen.data : undefined,
+  };
+};
+
+/**
+ * Scans the sparse `statsByCustomer` index: one item per customer, its stats and stored score together.
+ * `pageSize` caps items read per Scan call (default: DynamoDB's 1 MB pages).
+ */
 export const createStatsSource = (
   { db, tables }: Pick<Deps, 'db' | 'tables'>,
   { pageSize }: { pageSize?: number } = {},
@@ -37,13 +57,11 @@ export const createStatsSource = (
       const page = db.send(
         new ScanCommand({
           TableName: tables.customers,
+          IndexName: CUSTOMER_STATS_INDEX,
           Segment: segment,
           TotalSegments: totalSegments,
-          // A customer's items share a partition and come out in sort-key order: 'score' just before 'stats'.
-          FilterExpression: 'sk IN (:stats, :score)',
-          ProjectionExpression: projected.map((_, index) => `#f${index}`).join(', '),
-          ExpressionAttributeNames: Object.fromEntries(projected.map((name, index) => [`#f${index}`, name])),
-          ExpressionAttributeValues: { ':stats': STATS_SK, ':score': SCORE_SK },
+          ProjectionExpression: projection,
+          ExpressionAttributeNames: Object.fromEntries(projectedNames.map((name) => [nameOf(name), name])),
           ExclusiveStartKey: startKey,
           Limit: pageSize,
         }),
@@ -52,30 +70,12 @@ export const createStatsSource = (
       page.catch(() => {});
       return page;
     };
-    // A score at the end of one page meets its stats at the start of the next.
-    let unpaired = new Map<string, SeenScore | undefined>();
     let next: Promise<ScanCommandOutput> | undefined = readPage(undefined);
     while (next) {
       const page: ScanCommandOutput = await next;
       // The next page is read while this one is scored.
       next = page.LastEvaluatedKey ? readPage(page.LastEvaluatedKey) : undefined;
-      const scores = new Map<string, SeenScore | undefined>();
-      const rows: CustomerStatsRow[] = [];
-      for (const item of page.Items ?? []) {
-        const customerId = item.pk as string;
-        if (item.sk === SCORE_SK) {
-          const seen = seenScoreSchema.safeParse(item);
-          scores.set(customerId, seen.success ? seen.data : undefined);
-          continue;
-        }
-        const stats = customerStatsSchema.safeParse(item);
-        if (!stats.success) continue;
-        const source = scores.has(customerId) ? scores : unpaired;
-        const seen = source.has(customerId) ? source.get(customerId) : null;
-        source.delete(customerId);
-        rows.push({ customerId, stats: stats.data, seen });
-      }
-      unpaired = scores;
+      const rows = (page.Items ?? []).flatMap((item) => rowOf(item) ?? []);
       if (rows.length > 0) yield rows;
     }
   },

@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { applyOrderToStats, type CustomerStats, customerStatsSchema } from '../churn/customer-stats.js';
 import type { Deps } from '../shared/deps.js';
-import { ORDER_SK, STATS_SK, type StoredOrder } from './order.js';
+import { ORDER_SK, STATS_SK, type StoredOrder, statsFieldsOf } from './order.js';
 
 export interface OrderStore {
   /** Records the order and folds it into the customer's stats, both or neither, once per orderId. */
@@ -53,12 +53,10 @@ export const createOrderStore = (
       for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
         if (await orderExists(order.orderId)) return { firstTime: false };
         const { stats, version } = await readStats(order.customerId);
-        const statsItem = {
-          customerId: order.customerId,
-          ...applyOrderToStats(stats, order),
+        const statsItem = statsFieldsOf(order.customerId, applyOrderToStats(stats, order), {
           version: version + 1,
           updatedAt: order.recordedAt,
-        };
+        });
         const statsFields = Object.keys(statsItem);
         try {
           await db.send(
@@ -72,7 +70,7 @@ export const createOrderStore = (
                   },
                 },
                 {
-                  // Update, not Put: other areas may keep their own attributes on the stats item.
+                  // Update, not Put: the churn score lives on this item too (churn/score-store.ts).
                   Update: {
                     TableName: tables.customers,
                     Key: { pk: order.customerId, sk: STATS_SK },

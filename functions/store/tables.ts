@@ -23,8 +23,18 @@ export type TableNames = Record<TableId, string>;
 
 export const TTL_ATTRIBUTE = 'expiresAt';
 
+/**
+ * Sparse: of a customer's items only the purchase-stats item carries both `customerId` and
+ * `firstOrderAt`, so the nightly churn scan reads one item per customer, its stored score included.
+ */
+export const CUSTOMER_STATS_INDEX = 'statsByCustomer';
+
 export const tableDefinitions: TableDefinition[] = [
-  { id: 'customers', purpose: 'profiles, consent, suppression, purchase stats, churn scores', indexes: [] },
+  {
+    id: 'customers',
+    purpose: 'profiles, consent, suppression, purchase stats with their churn scores',
+    indexes: [{ name: CUSTOMER_STATS_INDEX, partitionKey: 'customerId', sortKey: 'firstOrderAt' }],
+  },
   { id: 'carts', purpose: 'latest version of every cart', indexes: [] },
   { id: 'orders', purpose: 'orders, recorded once per orderId', indexes: [] },
   {

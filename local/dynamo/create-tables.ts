@@ -1,8 +1,10 @@
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { type TableNames, TTL_ATTRIBUTE, tableDefinitions } from '../../functions/store/tables.js';
@@ -61,11 +63,50 @@ export const createTables = async (
         if (ttl) await setTtl(true);
       } catch (error) {
         if (!(error instanceof ResourceInUseException)) throw error;
+        await addMissingIndexes(client, input);
         // A table kept from a real-clock run: stop expiring its items while time is virtual.
         if (!ttl) await setTtl(false).catch(() => undefined);
       }
     }),
   );
+};
+
+const indexStatus = async (client: DynamoDBClient, tableName: string | undefined) => {
+  const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  return new Map(
+    (described.Table?.GlobalSecondaryIndexes ?? []).map((index) => [index.IndexName, index.IndexStatus]),
+  );
+};
+
+/**
+ * A table kept from an earlier version gets the indexes declared since (one per UpdateTable call),
+ * and is used only once they are ACTIVE: while one is being built DynamoDB Local fails every request.
+ */
+const addMissingIndexes = async (client: DynamoDBClient, input: CreateTableCommandInput): Promise<void> => {
+  const present = await indexStatus(client, input.TableName);
+  for (const index of input.GlobalSecondaryIndexes ?? []) {
+    if (present.has(index.IndexName)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: input.TableName,
+        AttributeDefinitions: input.AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection },
+          },
+        ],
+      }),
+    );
+    for (
+      let waited = 0;
+      (await indexStatus(client, input.TableName)).get(index.IndexName) !== 'ACTIVE';
+      waited += 100
+    ) {
+      if (waited > 60_000)
+        throw new Error(`index ${index.IndexName} of ${input.TableName} did not become ACTIVE`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 };
 
 export const localDynamoClient = (endpoint: string): DynamoDBClient =>

@@ -19,7 +19,11 @@ const writeActions = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
 ];
-const indexes: Partial<Record<TableId, string>> = { messages: 'byCampaign', coupons: 'byCustomer' };
+const indexes: Partial<Record<TableId, string>> = {
+  customers: 'statsByCustomer',
+  messages: 'byCampaign',
+  coupons: 'byCustomer',
+};
 
 const tableGrants = (tables: TableId[], actions: string[]) =>
   tables.flatMap((table) => {

@@ -1,4 +1,4 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { readStoredScoreFigures } from '../../churn/stored-scores.js';
 import type { Deps } from '../../shared/deps.js';
 import { churnHistogram } from '../churn-histogram.js';
 import { json, type Route } from '../router.js';
@@ -7,26 +7,13 @@ import { json, type Route } from '../router.js';
 const MAX_SCORES = 100_000;
 
 /** `GET /api/churn`: P(alive) histogram per value tier, from the scores the nightly run stored. */
-export const churnRoutes = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): Route[] => [
+export const churnRoutes = (deps: Pick<Deps, 'db' | 'tables'>): Route[] => [
   {
     method: 'GET',
     path: '/api/churn',
     handle: async () => {
-      const items: Record<string, unknown>[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new ScanCommand({
-            TableName: tables.customers,
-            FilterExpression: 'sk = :score',
-            ExpressionAttributeValues: { ':score': 'score' },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey && items.length < MAX_SCORES);
-      return json({ ...churnHistogram(items), truncated: startKey !== undefined });
+      const { scores, truncated } = await readStoredScoreFigures(deps, MAX_SCORES);
+      return json({ ...churnHistogram(scores), truncated });
     },
   },
 ];

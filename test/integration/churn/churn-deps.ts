@@ -1,6 +1,7 @@
 import { BatchWriteCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { CustomerStats } from '../../../functions/churn/customer-stats.js';
 import type { NudgeEvent } from '../../../functions/events/nudge-events.js';
+import { STATS_SK, statsFieldsOf } from '../../../functions/ingest/order.js';
 import type { ScheduledJob } from '../../../functions/ports/scheduler.js';
 import { VirtualClock } from '../../../functions/shared/clock.js';
 import type { Deps } from '../../../functions/shared/deps.js';
@@ -40,12 +41,7 @@ export const churnDeps = async (now = '2025-03-05T03:00:00Z') => {
   };
 
   const putStats = (customerId: string, stats: CustomerStats) =>
-    db.send(
-      new PutCommand({
-        TableName: tables.customers,
-        Item: { pk: customerId, sk: 'stats', customerId, ...stats, version: 1 },
-      }),
-    );
+    db.send(new PutCommand({ TableName: tables.customers, Item: statsItem(customerId, stats) }));
   const putItem = (table: 'customers' | 'control', item: Record<string, unknown>) =>
     db.send(new PutCommand({ TableName: tables[table], Item: item }));
   /** Many customers quickly: 25 items per BatchWrite. */
@@ -55,16 +51,16 @@ export const churnDeps = async (now = '2025-03-05T03:00:00Z') => {
       await db.send(new BatchWriteCommand({ RequestItems: { [tables.customers]: batch } }));
     }
   };
+  /** Every stored score, as `{ customerId, ...score }`, read from the stats items that hold them. */
   const scores = async () => {
     const result = await db.send(
       new ScanCommand({
         TableName: tables.customers,
-        FilterExpression: 'sk = :score',
-        ExpressionAttributeValues: { ':score': 'score' },
+        FilterExpression: 'attribute_exists(score)',
         ConsistentRead: true,
       }),
     );
-    return result.Items ?? [];
+    return (result.Items ?? []).map((item) => ({ customerId: item.pk, ...item.score }));
   };
   const modelVersions = async () => {
     const result = await db.send(
@@ -79,6 +75,13 @@ export const churnDeps = async (now = '2025-03-05T03:00:00Z') => {
   };
   return { deps, published, scheduled, putStats, putItem, putCustomerItems, scores, modelVersions };
 };
+
+/** The customer's stats item exactly as order ingest writes it (so the churn index holds it). */
+export const statsItem = (customerId: string, stats: CustomerStats) => ({
+  pk: customerId,
+  sk: STATS_SK,
+  ...statsFieldsOf(customerId, stats, { version: stats.orders, updatedAt: stats.lastOrderAt }),
+});
 
 /** Stats of a customer who first bought `firstDaysAgo` and last bought `lastDaysAgo` before `asOf`. */
 export const statsFor = (

@@ -6,7 +6,7 @@ import { createScoreStore } from '../../../functions/churn/score-store.js';
 import type { ScoringJob } from '../../../functions/churn/scoring-run.js';
 import { createStatsSource } from '../../../functions/churn/stats-scan.js';
 import { MemoryLog } from '../../../functions/shared/logger.js';
-import { churnDeps, statsFor } from './churn-deps.js';
+import { churnDeps, statsFor, statsItem } from './churn-deps.js';
 
 const night = (date: string) => `${date}T03:00:00.000Z`;
 
@@ -44,16 +44,15 @@ describe('nightly churn scoring against DynamoDB', () => {
     const ids = Array.from({ length: 48 }, (_, index) => `cus_${String(index).padStart(3, '0')}`);
     await context.putCustomerItems(
       ids.flatMap((customerId, index) => [
-        {
-          pk: customerId,
-          sk: 'stats',
-          ...statsFor(asOf, {
+        statsItem(
+          customerId,
+          statsFor(asOf, {
             firstDaysAgo: 200,
             lastDaysAgo: index * 2,
             purchaseDays: 1 + (index % 5),
             totalSpent: 1000 + index * 100,
           }),
-        },
+        ),
         { pk: customerId, sk: 'profile', customerId, updatedAt: asOf },
       ]),
     );

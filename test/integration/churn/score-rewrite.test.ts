@@ -5,7 +5,7 @@ import { type SegmentSummary, scoreSegment } from '../../../functions/churn/scor
 import { createScoreStore, type StoredScore } from '../../../functions/churn/score-store.js';
 import { createStatsSource } from '../../../functions/churn/stats-scan.js';
 import { MemoryLog } from '../../../functions/shared/logger.js';
-import { churnDeps, statsFor } from './churn-deps.js';
+import { churnDeps, statsFor, statsItem } from './churn-deps.js';
 
 const night = (date: string) => `${date}T03:00:00.000Z`;
 
@@ -49,11 +49,10 @@ const steadyCustomers = async (context: Awaited<ReturnType<typeof churnDeps>>, c
       const customerId = `cus_${String(index).padStart(3, '0')}`;
       return [
         { pk: customerId, sk: 'profile', customerId, updatedAt: asOf },
-        {
-          pk: customerId,
-          sk: 'stats',
-          ...statsFor(asOf, { firstDaysAgo: 100, lastDaysAgo: 5, purchaseDays: 4, totalSpent: 8_000 }),
-        },
+        statsItem(
+          customerId,
+          statsFor(asOf, { firstDaysAgo: 100, lastDaysAgo: 5, purchaseDays: 4, totalSpent: 8_000 }),
+        ),
       ];
     }).flat(),
   );
@@ -130,9 +129,23 @@ describe('the score store given what a scan saw', () => {
     reason: 'heuristic',
   };
   const runOf = (runId: string) => ({ modelVersion: 1, runId, scoredAt: runId });
+  /** A customer with a stats item, the item their score is stored on. */
+  const customerWithStats = async () => {
+    const context = await churnDeps();
+    await context.putStats(
+      'cus_1',
+      statsFor(night('2025-03-01'), {
+        firstDaysAgo: 90,
+        lastDaysAgo: 10,
+        purchaseDays: 3,
+        totalSpent: 6_000,
+      }),
+    );
+    return context;
+  };
 
   it('writes after reading when the scan missed a score another writer stored, and sees no change', async () => {
-    const { deps, scores } = await churnDeps();
+    const { deps, scores } = await customerWithStats();
     const store = createScoreStore(deps);
     await store.store('cus_1', score, runOf(night('2025-03-05')), null);
 
@@ -143,7 +156,7 @@ describe('the score store given what a scan saw', () => {
   });
 
   it('reports the move once when the scan saw an outdated segment', async () => {
-    const { deps, scores } = await churnDeps();
+    const { deps, scores } = await customerWithStats();
     const store = createScoreStore(deps);
     await store.store('cus_1', score, runOf(night('2025-03-05')), null);
     const outdated = {
@@ -171,7 +184,7 @@ describe('the score store given what a scan saw', () => {
   });
 
   it('writes nothing for an older run once a newer score is stored', async () => {
-    const { deps, scores } = await churnDeps();
+    const { deps, scores } = await customerWithStats();
     const store = createScoreStore(deps);
     await store.store('cus_1', score, runOf(night('2025-03-06')), null);
     const [seen] = await scores();

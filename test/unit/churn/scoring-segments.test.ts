@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forEachBounded } from '../../../functions/churn/scoring-pool.js';
+import { createBoundedPool } from '../../../functions/churn/scoring-pool.js';
 import { readChurnSegments, segmentsForCustomers } from '../../../functions/churn/scoring-segments.js';
 
 describe('how many scan segments a nightly run uses', () => {
@@ -21,24 +21,48 @@ describe('how many scan segments a nightly run uses', () => {
 });
 
 describe('bounded concurrency for score writes', () => {
-  it('runs every item with no more than the limit in flight', async () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('runs every task of every batch with no more than the limit in flight, and waits for all on drain', async () => {
+    const pool = createBoundedPool(8);
     let inFlight = 0;
     let busiest = 0;
     const done: number[] = [];
+    const task = (item: number) => async () => {
+      inFlight += 1;
+      busiest = Math.max(busiest, inFlight);
+      await pause(item % 3);
+      done.push(item);
+      inFlight -= 1;
+    };
 
-    await forEachBounded(
-      Array.from({ length: 50 }, (_, index) => index),
-      8,
-      async (item) => {
-        inFlight += 1;
-        busiest = Math.max(busiest, inFlight);
-        await new Promise((resolve) => setTimeout(resolve, item % 3));
-        done.push(item);
-        inFlight -= 1;
-      },
-    );
+    for (const batch of [0, 1, 2, 3, 4]) {
+      for (let item = batch * 10; item < batch * 10 + 10; item += 1) await pool.run(task(item));
+    }
+    await pool.drain();
 
     expect(busiest).toBe(8);
+    expect(inFlight).toBe(0);
     expect([...done].sort((p, q) => p - q)).toEqual(Array.from({ length: 50 }, (_, index) => index));
+  });
+
+  it('starts nothing after a task failed, and reports that failure', async () => {
+    const pool = createBoundedPool(2);
+    const started: number[] = [];
+    const failure = new Error('write refused');
+
+    const running = (async () => {
+      for (let item = 0; item < 10; item += 1) {
+        await pool.run(async () => {
+          started.push(item);
+          await pause(1);
+          if (item === 1) throw failure;
+        });
+      }
+    })();
+
+    await expect(running).rejects.toBe(failure);
+    await expect(pool.drain()).rejects.toBe(failure);
+    expect(started.length).toBeLessThan(10);
   });
 });
