@@ -4,8 +4,9 @@ import type { TableNames } from '../store/tables.js';
 import { claimLiftEntry, type LiftGroup } from './lift-counters.js';
 
 /**
- * Per-campaign daily counters in the control table (pk `metrics#campaign:<id>`, sk `day#YYYY-MM-DD`,
- * day in settings.timeZone). Increments are not idempotent by themselves: call after claiming the
+ * Per-campaign daily counters in the control table (pk `metrics#campaign:<id>`, sk
+ * `day#YYYY-MM-DD#<n>`, day in settings.timeZone, n one of DAY_SHARDS items a read adds up, so a
+ * flash sale's writes spread over several partitions' worth of items). Increments are not idempotent by themselves: call after claiming the
  * business key of what is counted (the send, the order), so a redelivery does not count twice.
  */
 export const campaignMetricNames = [
@@ -44,7 +45,12 @@ interface MetricsDeps {
 
 const SKIPPED_PREFIX = 'skipped:';
 const metricsPk = (subject: string) => `metrics#${subject}`;
+/** Every cart updates its campaign's and its channel's day several times; one item takes ~1,000 writes/s. */
+export const DAY_SHARDS = 8;
 const daySk = (day: string) => `day#${day}`;
+const dayShardSk = (day: string) => `${daySk(day)}#${Math.floor(Math.random() * DAY_SHARDS)}`;
+/** The day of `day#YYYY-MM-DD` and of its shards `day#YYYY-MM-DD#<n>`. */
+const dayOfSk = (sk: string) => sk.slice(0, daySk('YYYY-MM-DD').length);
 
 const add = async (deps: MetricsDeps, subject: string, day: string, counters: Record<string, number>) => {
   const entries = Object.entries(counters).filter(([, value]) => value !== 0);
@@ -52,7 +58,7 @@ const add = async (deps: MetricsDeps, subject: string, day: string, counters: Re
   await deps.db.send(
     new UpdateCommand({
       TableName: deps.tables.control,
-      Key: { pk: metricsPk(subject), sk: daySk(day) },
+      Key: { pk: metricsPk(subject), sk: dayShardSk(day) },
       UpdateExpression: `ADD ${entries.map((_, index) => `#n${index} :v${index}`).join(', ')}`,
       ExpressionAttributeNames: Object.fromEntries(entries.map(([name], index) => [`#n${index}`, name])),
       ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], index) => [`:v${index}`, value])),
@@ -78,13 +84,14 @@ const sumDays = async (
         ExpressionAttributeValues: {
           ':pk': metricsPk(subject),
           ':from': daySk(sorted[0]!),
-          ':to': daySk(sorted.at(-1)!),
+          // '~' sorts after the shard suffixes of the last day.
+          ':to': `${daySk(sorted.at(-1)!)}~`,
         },
         ExclusiveStartKey: startKey,
       }),
     );
     for (const item of page.Items ?? []) {
-      if (!wanted.has(item.sk as string)) continue;
+      if (!wanted.has(dayOfSk(item.sk as string))) continue;
       for (const [name, value] of Object.entries(item)) {
         if (name === 'pk' || name === 'sk' || typeof value !== 'number') continue;
         totals[name] = (totals[name] ?? 0) + value;
