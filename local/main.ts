@@ -10,6 +10,7 @@ const userErrors = new Set([
   'InvalidRulesError',
   'RulesFolderError',
   'DynamoUnreachableError',
+  'OutdatedLocalTableError',
 ]);
 
 const fail = (message: string): never => {

@@ -4,7 +4,6 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
-  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { type TableNames, TTL_ATTRIBUTE, tableDefinitions } from '../../functions/store/tables.js';
@@ -63,7 +62,7 @@ export const createTables = async (
         if (ttl) await setTtl(true);
       } catch (error) {
         if (!(error instanceof ResourceInUseException)) throw error;
-        await addMissingIndexes(client, input);
+        await checkIndexes(client, input);
         // A table kept from a real-clock run: stop expiring its items while time is virtual.
         if (!ttl) await setTtl(false).catch(() => undefined);
       }
@@ -71,42 +70,25 @@ export const createTables = async (
   );
 };
 
-const indexStatus = async (client: DynamoDBClient, tableName: string | undefined) => {
-  const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
-  return new Map(
-    (described.Table?.GlobalSecondaryIndexes ?? []).map((index) => [index.IndexName, index.IndexStatus]),
-  );
-};
+export class OutdatedLocalTableError extends Error {
+  override name = 'OutdatedLocalTableError';
+}
 
 /**
- * A table kept from an earlier version gets the indexes declared since (one per UpdateTable call),
- * and is used only once they are ACTIVE: while one is being built DynamoDB Local fails every request.
+ * A table kept from an earlier version may lack an index declared since. Adding one to DynamoDB
+ * Local (UpdateTable) builds it in the background, sometimes for minutes on a busy machine, and
+ * the table fails requests meanwhile; local data is a demo's, so starting afresh is the remedy.
  */
-const addMissingIndexes = async (client: DynamoDBClient, input: CreateTableCommandInput): Promise<void> => {
-  const present = await indexStatus(client, input.TableName);
-  for (const index of input.GlobalSecondaryIndexes ?? []) {
-    if (present.has(index.IndexName)) continue;
-    await client.send(
-      new UpdateTableCommand({
-        TableName: input.TableName,
-        AttributeDefinitions: input.AttributeDefinitions,
-        GlobalSecondaryIndexUpdates: [
-          {
-            Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection },
-          },
-        ],
-      }),
-    );
-    for (
-      let waited = 0;
-      (await indexStatus(client, input.TableName)).get(index.IndexName) !== 'ACTIVE';
-      waited += 100
-    ) {
-      if (waited > 60_000)
-        throw new Error(`index ${index.IndexName} of ${input.TableName} did not become ACTIVE`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+const checkIndexes = async (client: DynamoDBClient, input: CreateTableCommandInput): Promise<void> => {
+  const described = await client.send(new DescribeTableCommand({ TableName: input.TableName }));
+  const present = new Set((described.Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  const missing = (input.GlobalSecondaryIndexes ?? []).filter((index) => !present.has(index.IndexName));
+  if (missing.length === 0) return;
+  throw new OutdatedLocalTableError(
+    `The local table ${input.TableName} was made by an earlier version of nudge and lacks the index ` +
+      `${missing.map((index) => index.IndexName).join(', ')}. Start once with \`npm start -- --fresh\` ` +
+      '(this wipes the local data) or point --data at a new folder.',
+  );
 };
 
 export const localDynamoClient = (endpoint: string): DynamoDBClient =>
