@@ -151,12 +151,13 @@ export const reserve = async (deps: LedgerDeps, request: ReserveRequest): Promis
   }
 };
 
-type Closing = { state: 'settled' | 'released'; spent: (line: MovementLine) => number };
+/** `spent`: what a scope keeps of the amount it reserved (every line of a movement reserved the same). */
+type Closing = { state: 'settled' | 'released'; spent: (reserved: number) => number };
 
 /** Closes every line of a reserved movement and its header together; a closed movement is left alone. */
 const close = async (deps: LedgerDeps, header: MovementHeader, closing: Closing): Promise<void> => {
   const lines = Object.entries(header.lines);
-  const settledAmount = Math.min(...lines.map(([, line]) => closing.spent(line)), header.amount);
+  const settledAmount = closing.spent(header.amount);
   await transact(deps.db, [
     {
       Update: {
@@ -169,7 +170,7 @@ const close = async (deps: LedgerDeps, header: MovementHeader, closing: Closing)
       },
     },
     ...lines.map(([scopeKey, line]) => {
-      const spent = closing.spent(line);
+      const spent = closing.spent(line.amount);
       return {
         Update: {
           TableName: deps.tables.budgets,
@@ -198,7 +199,7 @@ export const settle = async (
 ): Promise<void> => {
   const header = await readHeader(deps, movementKey);
   if (header?.state !== 'reserved') return;
-  await close(deps, header, { state: 'settled', spent: (line) => Math.min(amount, line.amount) });
+  await close(deps, header, { state: 'settled', spent: (reserved) => Math.min(amount, reserved) });
 };
 
 /** Gives a committed spend back to every scope, once. */
