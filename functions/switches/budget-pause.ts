@@ -1,5 +1,8 @@
 import type { SwitchRecord } from './switch-store.js';
 
+/** The actor nudge uses for the stops it makes itself. */
+export const NUDGE_ACTOR = 'nudge';
+
 /** The reason of the pause a full budget scope makes (functions/budget/reserve-spend.ts). */
 export const BUDGET_EXHAUSTED = 'budget_exhausted';
 
@@ -19,4 +22,20 @@ export const budgetResumeAt = (record: SwitchRecord): Date | undefined => {
 export const isRenewedBudgetPause = (record: SwitchRecord, now: Date): boolean => {
   const resumeAt = budgetResumeAt(record);
   return resumeAt !== undefined && resumeAt.getTime() <= now.getTime();
+};
+
+/**
+ * A switch as the guard will record it: a budget pause whose period has renewed reads as active, from
+ * `resumeAt` on, even before the guard's next run writes that. Every other record is shown as stored.
+ */
+export const asGuardWillRecord = (record: SwitchRecord, now: Date): SwitchRecord => {
+  const resumeAt = budgetResumeAt(record);
+  if (!resumeAt || resumeAt.getTime() > now.getTime()) return record;
+  return {
+    scope: record.scope,
+    state: 'active',
+    reason: BUDGET_PERIOD_RENEWED,
+    actor: NUDGE_ACTOR,
+    at: resumeAt.toISOString(),
+  };
 };

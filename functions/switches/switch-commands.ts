@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Bus } from '../ports/bus.js';
 import type { Clock } from '../shared/clock.js';
 import { isConditionFailure } from '../store/dynamo.js';
-import { BUDGET_PERIOD_RENEWED, budgetResumeAt, isRenewedBudgetPause } from './budget-pause.js';
+import { BUDGET_PERIOD_RENEWED, budgetResumeAt, isRenewedBudgetPause, NUDGE_ACTOR } from './budget-pause.js';
 import { recordSwitchAudit } from './switch-audit.js';
 import { forgetCachedSwitches } from './switch-reader.js';
 import {
@@ -25,8 +25,7 @@ export interface SwitchDeps extends SwitchStoreDeps {
   clock: Clock;
 }
 
-/** The actor nudge uses for the stops it makes itself. */
-export const NUDGE_ACTOR = 'nudge';
+export { NUDGE_ACTOR } from './budget-pause.js';
 
 export interface SwitchChange {
   scope: string;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Deps } from '../../shared/deps.js';
 import { lazy } from '../../shared/lazy.js';
+import { asGuardWillRecord } from '../../switches/budget-pause.js';
 import { listSwitchAudit } from '../../switches/switch-audit.js';
 import { setSwitch } from '../../switches/switch-commands.js';
 import { EMAIL_SWITCH, GLOBAL_SWITCH, switchScopeSchema, switchStates } from '../../switches/switch-scope.js';
@@ -29,8 +30,9 @@ export const switchRoutes = (deps: Deps): Route[] => [
     path: '/api/switches',
     handle: async () => {
       const stored = await readAllSwitches(deps);
+      const now = deps.clock.now();
       // The two always-present switches are shown even when missing: missing means stop.
-      const listed: ListedSwitch[] = [...stored.values()];
+      const listed: ListedSwitch[] = [...stored.values()].map((record) => asGuardWillRecord(record, now));
       for (const scope of [GLOBAL_SWITCH, EMAIL_SWITCH]) {
         if (!stored.has(scope)) listed.push({ scope, state: 'missing' });
       }

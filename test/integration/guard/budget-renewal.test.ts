@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../../functions/admin/router.js';
 import { campaignRoutes } from '../../../functions/admin/routes/campaigns.js';
+import { switchRoutes } from '../../../functions/admin/routes/switches.js';
 import { reserveSend } from '../../../functions/budget/reserve-send.js';
 import { runGuard } from '../../../functions/guard/guard.js';
 import type { RuleCache } from '../../../functions/rules/rule-cache.js';
@@ -66,7 +67,17 @@ const setup = async (ruleSet: RuleSet) => {
     active: async () => ({ version: 1, rules: ruleSet }),
     version: async () => ruleSet,
   };
-  const router = createRouter(campaignRoutes(deps, rules));
+  const router = createRouter([...campaignRoutes(deps, rules), ...switchRoutes(deps)]);
+  const listedSwitch = async () => {
+    const answer = await router({
+      method: 'GET',
+      path: '/api/switches',
+      query: {},
+      headers: {},
+      body: undefined,
+    });
+    return (answer.body as Array<Record<string, unknown>>).find((listed) => listed.scope === SCOPE);
+  };
   const campaignStatus = async () => {
     const answer = await router({
       method: 'GET',
@@ -77,7 +88,7 @@ const setup = async (ruleSet: RuleSet) => {
     });
     return (answer.body as Array<Record<string, unknown>>)[0];
   };
-  return { deps, bus, clock, send, exhaust, switchOf, guard, campaignStatus };
+  return { deps, bus, clock, send, exhaust, switchOf, guard, campaignStatus, listedSwitch };
 };
 
 describe('a campaign paused by a full period budget', () => {
@@ -235,5 +246,38 @@ describe('a campaign paused by a full period budget', () => {
     });
     expect(afterMidnight).not.toHaveProperty('stoppedBy');
     expect(afterMidnight).not.toHaveProperty('resumeAt');
+  });
+
+  it('lists the switch as paused until the period renews, then as the guard will record it, while the stored switch is untouched', async () => {
+    const { clock, exhaust, switchOf, listedSwitch } = await setup(rulesWith({ daily: 2 }));
+    await exhaust();
+
+    const duringDay = await listedSwitch();
+    clock.set(nextMidnight);
+    const afterMidnight = await listedSwitch();
+
+    expect(duringDay).toMatchObject({
+      state: 'paused',
+      reason: 'budget_exhausted',
+      detail: { resumeAt: nextMidnight.toISOString() },
+    });
+    expect(afterMidnight).toEqual({
+      scope: SCOPE,
+      state: 'active',
+      reason: 'budget_period_renewed',
+      actor: 'nudge',
+      at: nextMidnight.toISOString(),
+    });
+    expect(await switchOf()).toMatchObject({ state: 'paused', reason: 'budget_exhausted' });
+  });
+
+  it("keeps listing a person's pause after the budget period renewed", async () => {
+    const { deps, clock, exhaust, listedSwitch } = await setup(rulesWith({ daily: 2 }));
+    await exhaust();
+    await setSwitch(deps, { scope: SCOPE, state: 'paused', reason: 'stock ran out', actor: 'ann' });
+
+    clock.set(nextMidnight);
+
+    expect(await listedSwitch()).toMatchObject({ state: 'paused', reason: 'stock ran out', actor: 'ann' });
   });
 });
