@@ -11,44 +11,52 @@ export const movementPk = (movementKey: string): string => `movement#${movementK
 export const MOVEMENT_HEADER_SK = '#header';
 
 /** One shard of a scope. Invariant kept by every write: remaining = cap - reserved - settled. */
-export const shardItemSchema = z.object({
-  scope: z.string(),
-  shard: z.number().int(),
-  cap: z.number(),
-  remaining: z.number(),
-  reserved: z.number(),
-  settled: z.number(),
-  released: z.number(),
-});
+export const shardItemSchema = z.lazy(() =>
+  z.object({
+    scope: z.string(),
+    shard: z.number().int(),
+    cap: z.number(),
+    remaining: z.number(),
+    reserved: z.number(),
+    settled: z.number(),
+    released: z.number(),
+  }),
+);
 export type ShardItem = z.infer<typeof shardItemSchema>;
 
-export const scopeMetaSchema = z.object({ scope: z.string(), shards: z.number().int().positive() });
+export const scopeMetaSchema = z.lazy(() =>
+  z.object({ scope: z.string(), shards: z.number().int().positive() }),
+);
 
 export const movementStates = ['reserved', 'refused', 'settled', 'released'] as const;
 export type MovementState = (typeof movementStates)[number];
 
 /** Where a movement took its amount in one scope. */
-export const movementLineSchema = z.object({
-  shard: z.number().int(),
-  amount: z.number(),
-});
+export const movementLineSchema = z.lazy(() =>
+  z.object({
+    shard: z.number().int(),
+    amount: z.number(),
+  }),
+);
 export type MovementLine = z.infer<typeof movementLineSchema>;
 
 /**
  * One item per movement, written in the same transaction as every shard it takes from, so a
  * reservation, a settle and a release each either happened whole or not at all.
  */
-export const movementHeaderSchema = z.object({
-  movementKey: z.string(),
-  state: z.enum(movementStates),
-  amount: z.number(),
-  at: z.string(),
-  /** By scope key; empty for a refused movement. */
-  lines: z.record(z.string(), movementLineSchema).default({}),
-  /** Per line, once settled: what each scope kept as spent (at most the line's amount). */
-  settledAmount: z.number().optional(),
-  /** Spent the moment it was reserved (an email's send cost); a release refunds it. */
-  committed: z.boolean().optional(),
-  refusedBy: z.string().optional(),
-});
+export const movementHeaderSchema = z.lazy(() =>
+  z.object({
+    movementKey: z.string(),
+    state: z.enum(movementStates),
+    amount: z.number(),
+    at: z.string(),
+    /** By scope key; empty for a refused movement. */
+    lines: z.record(z.string(), movementLineSchema).default({}),
+    /** Per line, once settled: what each scope kept as spent (at most the line's amount). */
+    settledAmount: z.number().optional(),
+    /** Spent the moment it was reserved (an email's send cost); a release refunds it. */
+    committed: z.boolean().optional(),
+    refusedBy: z.string().optional(),
+  }),
+);
 export type MovementHeader = z.infer<typeof movementHeaderSchema>;

@@ -4,12 +4,14 @@ import * as z from 'zod';
 import { hyp2f1 } from './hyp2f1.js';
 import { nelderMead } from './nelder-mead.js';
 
-export const bgNbdParamsSchema = z.object({
-  r: z.number().positive(),
-  alpha: z.number().positive(),
-  a: z.number().positive(),
-  b: z.number().positive(),
-});
+export const bgNbdParamsSchema = z.lazy(() =>
+  z.object({
+    r: z.number().positive(),
+    alpha: z.number().positive(),
+    a: z.number().positive(),
+    b: z.number().positive(),
+  }),
+);
 export type BgNbdParams = z.infer<typeof bgNbdParamsSchema>;
 
 /** x repeat purchases, the last at t_x, observed for T time units since the first purchase. */

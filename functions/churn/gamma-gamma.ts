@@ -2,11 +2,13 @@ import gammaln from '@stdlib/math-base-special-gammaln';
 import * as z from 'zod';
 import { nelderMead } from './nelder-mead.js';
 
-export const gammaGammaParamsSchema = z.object({
-  p: z.number().positive(),
-  q: z.number().positive(),
-  v: z.number().positive(),
-});
+export const gammaGammaParamsSchema = z.lazy(() =>
+  z.object({
+    p: z.number().positive(),
+    q: z.number().positive(),
+    v: z.number().positive(),
+  }),
+);
 export type GammaGammaParams = z.infer<typeof gammaGammaParamsSchema>;
 
 /** x repeat purchases (x >= 1) with mean spend `monetary` per purchase, in minor units. */

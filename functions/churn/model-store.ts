@@ -12,14 +12,16 @@ export const modelVersionSortKey = (version: number): string =>
   `v#${String(version).padStart(VERSION_DIGITS, '0')}`;
 
 /** The control item pk='churn-model', sk='v#<n>': one fitted model, never changed once written. */
-export const storedModelSchema = z.object({
-  version: z.number().int().positive(),
-  fittedAt: z.string(),
-  method: z.enum(['bgnbd', 'heuristic']),
-  /** Why this version was fitted (no model yet, the last one too old). */
-  reason: z.string(),
-  model: scoringModelSchema,
-});
+export const storedModelSchema = z.lazy(() =>
+  z.object({
+    version: z.number().int().positive(),
+    fittedAt: z.string(),
+    method: z.enum(['bgnbd', 'heuristic']),
+    /** Why this version was fitted (no model yet, the last one too old). */
+    reason: z.string(),
+    model: scoringModelSchema,
+  }),
+);
 export type StoredModel = z.infer<typeof storedModelSchema>;
 
 export interface ModelStore {

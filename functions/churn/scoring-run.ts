@@ -2,22 +2,24 @@ import * as z from 'zod';
 import { instant } from '../events/primitives.js';
 
 /** What the coordinator hands each worker: one parallel-scan segment of one nightly run. */
-export const scoringJobSchema = z
-  .object({
-    segment: z.number().int().nonnegative(),
-    totalSegments: z.number().int().positive().max(1_000_000),
-    modelVersion: z.number().int().positive(),
-    /** The scheduled instant of the run (the schedule's `time`): retries of one run share it. */
-    runId: instant,
-  })
-  .refine((job) => job.segment < job.totalSegments, {
-    message: 'segment must be below totalSegments',
-    path: ['segment'],
-  });
+export const scoringJobSchema = z.lazy(() =>
+  z
+    .object({
+      segment: z.number().int().nonnegative(),
+      totalSegments: z.number().int().positive().max(1_000_000),
+      modelVersion: z.number().int().positive(),
+      /** The scheduled instant of the run (the schedule's `time`): retries of one run share it. */
+      runId: instant,
+    })
+    .refine((job) => job.segment < job.totalSegments, {
+      message: 'segment must be below totalSegments',
+      path: ['segment'],
+    }),
+);
 export type ScoringJob = z.infer<typeof scoringJobSchema>;
 
 /** The EventBridge scheduled event that starts a run; only its `time` matters. */
-export const scheduledRunSchema = z.object({ time: instant });
+export const scheduledRunSchema = z.lazy(() => z.object({ time: instant }));
 
 /** Parallel-scan segments per run; each is one worker invocation. */
 export const DEFAULT_TOTAL_SEGMENTS = 4;

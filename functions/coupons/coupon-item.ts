@@ -14,42 +14,46 @@ export const ISSUE_SK = 'issue';
 export const livePk = (campaignId: string, customerId: string): string => `live#${campaignId}#${customerId}`;
 export const LIVE_SK = 'live';
 
-export const couponValueSchema = z.object({
-  offerId: z.string(),
-  kind: z.enum(offerKinds),
-  percent: z.number().optional(),
-  amount: z.number().int().optional(),
-  threshold: z.number().int().optional(),
-  save: z.number().int().optional(),
-  shippingCost: z.number().int().optional(),
-  maxDiscount: z.number().int(),
-  minSpend: z.number().int(),
-  marginFloor: z.number().optional(),
-  currency: z.string(),
-}) satisfies z.ZodType<CouponValue>;
+export const couponValueSchema = z.lazy(() =>
+  z.object({
+    offerId: z.string(),
+    kind: z.enum(offerKinds),
+    percent: z.number().optional(),
+    amount: z.number().int().optional(),
+    threshold: z.number().int().optional(),
+    save: z.number().int().optional(),
+    shippingCost: z.number().int().optional(),
+    maxDiscount: z.number().int(),
+    minSpend: z.number().int(),
+    marginFloor: z.number().optional(),
+    currency: z.string(),
+  }),
+) satisfies z.ZodType<CouponValue>;
 
-export const storedCouponSchema = z.object({
-  /** Canonical: 13 symbols, no separators. */
-  code: z.string(),
-  campaignId: z.string(),
-  customerId: z.string(),
-  issueKey: z.string(),
-  state: z.enum(couponStates),
-  value: couponValueSchema,
-  /** Computed at issue for the customer's locale and cart. */
-  formattedValue: z.string(),
-  locale: z.string(),
-  timeZone: z.string().optional(),
-  issuedAt: z.string(),
-  validUntil: z.string(),
-  validUntilMs: z.number(),
-  minSpend: z.number().int(),
-  redeemedAt: z.string().optional(),
-  orderId: z.string().optional(),
-  discount: z.number().int().optional(),
-  closedAt: z.string().optional(),
-  closedReason: z.string().optional(),
-});
+export const storedCouponSchema = z.lazy(() =>
+  z.object({
+    /** Canonical: 13 symbols, no separators. */
+    code: z.string(),
+    campaignId: z.string(),
+    customerId: z.string(),
+    issueKey: z.string(),
+    state: z.enum(couponStates),
+    value: couponValueSchema,
+    /** Computed at issue for the customer's locale and cart. */
+    formattedValue: z.string(),
+    locale: z.string(),
+    timeZone: z.string().optional(),
+    issuedAt: z.string(),
+    validUntil: z.string(),
+    validUntilMs: z.number(),
+    minSpend: z.number().int(),
+    redeemedAt: z.string().optional(),
+    orderId: z.string().optional(),
+    discount: z.number().int().optional(),
+    closedAt: z.string().optional(),
+    closedReason: z.string().optional(),
+  }),
+);
 export type StoredCoupon = z.infer<typeof storedCouponSchema>;
 
 /** The movement that pays for a coupon in the budget ledger. */

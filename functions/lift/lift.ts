@@ -1,51 +1,57 @@
 import * as z from 'zod';
+import { lazy } from '../shared/lazy.js';
 import { newcombeDifference } from './newcombe.js';
 
-const count = z.number().int().nonnegative();
+const count = lazy(() => z.number().int().nonnegative());
 
 /** What one arm of a campaign did: customers assigned, how many ordered, what they paid (minor units). */
-export const armCountsSchema = z.object({
-  customers: count,
-  converters: count,
-  revenue: count,
-});
+export const armCountsSchema = z.lazy(() =>
+  z.object({
+    customers: count(),
+    converters: count(),
+    revenue: count(),
+  }),
+);
 export type ArmCounts = z.infer<typeof armCountsSchema>;
 
-export const liftInputSchema = z.object({
-  treatment: armCountsSchema,
-  holdout: armCountsSchema,
-  /** What the campaign cost: coupons settled or reserved plus send cost, minor units. */
-  spend: count,
-});
+export const liftInputSchema = z.lazy(() =>
+  z.object({
+    treatment: armCountsSchema,
+    holdout: armCountsSchema,
+    /** What the campaign cost: coupons settled or reserved plus send cost, minor units. */
+    spend: count(),
+  }),
+);
 export type LiftInput = z.infer<typeof liftInputSchema>;
 
 export const liftVerdicts = ['positive', 'negative', 'not_yet_significant', 'insufficient_data'] as const;
 export type LiftVerdict = (typeof liftVerdicts)[number];
 
-const armSchema = armCountsSchema.extend({ conversionRate: z.number().nullable() });
-
-export const liftSchema = z.object({
-  treatment: armSchema,
-  holdout: armSchema,
-  /** Treatment rate minus holdout rate, a fraction (0.02 = two percentage points). */
-  difference: z.number().nullable(),
-  interval: z
-    .object({
-      lower: z.number(),
-      upper: z.number(),
-      level: z.literal(0.95),
-      method: z.literal('newcombe-wilson'),
-    })
-    .nullable(),
-  significant: z.boolean(),
-  verdict: z.enum(liftVerdicts),
-  /** Orders the campaign caused among the treatment group: difference x treatment customers. */
-  incrementalConversions: z.number().nullable(),
-  /** Revenue above what the treatment group would have spent at the holdout's rate, minor units. */
-  incrementalRevenue: z.number().int().nullable(),
-  spend: count,
-  /** Incremental revenue per unit of spend; null while nothing was spent. */
-  incrementalRoi: z.number().nullable(),
+export const liftSchema = z.lazy(() => {
+  const armSchema = armCountsSchema.unwrap().extend({ conversionRate: z.number().nullable() });
+  return z.object({
+    treatment: armSchema,
+    holdout: armSchema,
+    /** Treatment rate minus holdout rate, a fraction (0.02 = two percentage points). */
+    difference: z.number().nullable(),
+    interval: z
+      .object({
+        lower: z.number(),
+        upper: z.number(),
+        level: z.literal(0.95),
+        method: z.literal('newcombe-wilson'),
+      })
+      .nullable(),
+    significant: z.boolean(),
+    verdict: z.enum(liftVerdicts),
+    /** Orders the campaign caused among the treatment group: difference x treatment customers. */
+    incrementalConversions: z.number().nullable(),
+    /** Revenue above what the treatment group would have spent at the holdout's rate, minor units. */
+    incrementalRevenue: z.number().int().nullable(),
+    spend: count(),
+    /** Incremental revenue per unit of spend; null while nothing was spent. */
+    incrementalRoi: z.number().nullable(),
+  });
 });
 export type Lift = z.infer<typeof liftSchema>;
 

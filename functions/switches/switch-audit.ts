@@ -6,15 +6,17 @@ import type { SwitchStoreDeps } from './switch-store.js';
 /** The control table's audit log partition, shared with rule publishing. */
 export const AUDIT_PK = 'audit';
 
-export const switchAuditSchema = z.object({
-  type: z.literal('switch.changed'),
-  scope: z.string(),
-  from: z.string(),
-  to: z.string(),
-  reason: z.string().optional(),
-  actor: z.string(),
-  at: z.string(),
-});
+export const switchAuditSchema = z.lazy(() =>
+  z.object({
+    type: z.literal('switch.changed'),
+    scope: z.string(),
+    from: z.string(),
+    to: z.string(),
+    reason: z.string().optional(),
+    actor: z.string(),
+    at: z.string(),
+  }),
+);
 export type SwitchAudit = z.infer<typeof switchAuditSchema>;
 
 export const recordSwitchAudit = async (

@@ -3,17 +3,21 @@ import * as z from 'zod';
 export const switchStates = ['active', 'paused', 'killed'] as const;
 export type SwitchState = (typeof switchStates)[number];
 
-export const switchStateSchema = z.enum(switchStates, { error: 'must be one of active, paused, killed' });
+export const switchStateSchema = z.lazy(() =>
+  z.enum(switchStates, { error: 'must be one of active, paused, killed' }),
+);
 
 /** Campaign ids are slugs (functions/rules/schema/primitives.ts). */
 const scopePattern = /^(global|channel:email|campaign:[a-z0-9][a-z0-9-]{0,63})$/;
 
-export const switchScopeSchema = z
-  .string()
-  .regex(
-    scopePattern,
-    'must be global, channel:email or campaign:<campaign id> (lowercase letters, digits, hyphens)',
-  );
+export const switchScopeSchema = z.lazy(() =>
+  z
+    .string()
+    .regex(
+      scopePattern,
+      'must be global, channel:email or campaign:<campaign id> (lowercase letters, digits, hyphens)',
+    ),
+);
 export type SwitchScope = z.infer<typeof switchScopeSchema>;
 
 export const GLOBAL_SWITCH = 'global';

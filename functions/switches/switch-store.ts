@@ -12,15 +12,17 @@ export interface SwitchStoreDeps {
 }
 
 /** A switch in the control table: pk='switch', sk=scope. */
-export const switchRecordSchema = z.object({
-  scope: z.string(),
-  state: switchStateSchema,
-  reason: z.string().optional(),
-  actor: z.string(),
-  at: z.string(),
-  /** Machine-readable context of an automatic stop, e.g. the budget scope that ran out. */
-  detail: z.record(z.string(), z.unknown()).optional(),
-});
+export const switchRecordSchema = z.lazy(() =>
+  z.object({
+    scope: z.string(),
+    state: switchStateSchema,
+    reason: z.string().optional(),
+    actor: z.string(),
+    at: z.string(),
+    /** Machine-readable context of an automatic stop, e.g. the budget scope that ran out. */
+    detail: z.record(z.string(), z.unknown()).optional(),
+  }),
+);
 export type SwitchRecord = z.infer<typeof switchRecordSchema>;
 
 export const readAllSwitches = async (deps: SwitchStoreDeps): Promise<Map<string, SwitchRecord>> => {

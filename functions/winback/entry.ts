@@ -7,22 +7,24 @@ import { riskBands, valueTiers } from '../rules/schema/index.js';
  * sk='winback#<campaignId>', holding the latest entry. `entryId` is (campaign, period), the
  * business key every step's send-once claim and the coupon build on.
  */
-export const winBackEntrySchema = z.object({
-  customerId: z.string().min(1),
-  campaignId: z.string().min(1),
-  /** `<campaignId>#<period>`. */
-  entryId: z.string().min(1),
-  /** UTC day of the scoring run that admitted the customer, `YYYY-MM-DD`. */
-  period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  /** The scoring run's instant: every step's delay counts from here. */
-  enteredAt: instant,
-  ruleVersion: z.number().int().nonnegative(),
-  valueTier: z.enum(valueTiers),
-  riskBand: z.enum(riskBands),
-  /** Orders on record at entry; any later order ends the journey. */
-  ordersAtEntry: z.number().int().nonnegative(),
-  modelVersion: z.number().int().positive(),
-});
+export const winBackEntrySchema = z.lazy(() =>
+  z.object({
+    customerId: z.string().min(1),
+    campaignId: z.string().min(1),
+    /** `<campaignId>#<period>`. */
+    entryId: z.string().min(1),
+    /** UTC day of the scoring run that admitted the customer, `YYYY-MM-DD`. */
+    period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    /** The scoring run's instant: every step's delay counts from here. */
+    enteredAt: instant,
+    ruleVersion: z.number().int().nonnegative(),
+    valueTier: z.enum(valueTiers),
+    riskBand: z.enum(riskBands),
+    /** Orders on record at entry; any later order ends the journey. */
+    ordersAtEntry: z.number().int().nonnegative(),
+    modelVersion: z.number().int().positive(),
+  }),
+);
 export type WinBackEntry = z.infer<typeof winBackEntrySchema>;
 
 export const entrySortKey = (campaignId: string): string => `winback#${campaignId}`;
