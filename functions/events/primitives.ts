@@ -29,16 +29,18 @@ const isHttpUrl = (value: string): boolean => {
   }
 };
 
-// `minorUnits` and `instant` are built at import: other areas' schemas compose them at their own
-// import. The other primitives are getters, built on first use.
+// `minorUnits` and `instant` are `z.lazy` wrappers: other areas' schemas compose them as values.
+// The other primitives are getters. Each is built on first use.
 
 /** Money is an integer number of minor units (cents, fen), never a float. */
-export const minorUnits = z
-  .number()
-  .int('must be a whole number of minor units (cents), not a fraction')
-  .nonnegative('must not be negative')
-  .max(Number.MAX_SAFE_INTEGER)
-  .meta({ description: 'Integer amount in minor units (cents, fen).' });
+export const minorUnits = z.lazy(() =>
+  z
+    .number()
+    .int('must be a whole number of minor units (cents), not a fraction')
+    .nonnegative('must not be negative')
+    .max(Number.MAX_SAFE_INTEGER)
+    .meta({ description: 'Integer amount in minor units (cents, fen).' }),
+);
 
 export const currencyCode = lazy(() =>
   z
@@ -72,7 +74,9 @@ export const httpUrl = lazy(() =>
     .meta({ description: 'An http or https URL.' }),
 );
 
-export const instant = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 instant.' });
+export const instant = z.lazy(() =>
+  z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 instant.' }),
+);
 
 export const identifier = lazy(() =>
   z
