@@ -26,7 +26,7 @@ const advanceSchema = z
       .string()
       .refine((value) => durationToMs(value) !== undefined, 'must be a duration such as PT4H, P3D or PT30M')
       .optional(),
-    to: instant.optional(),
+    to: z.optional(instant),
   })
   .refine((body) => (body.by === undefined) !== (body.to === undefined), 'give exactly one of "by" or "to"');
 

@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { AT_RISK_BELOW } from '../churn/score.js';
 import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 
 export const HISTOGRAM_BINS = 10;
 const valueTiers = ['low', 'mid', 'high'] as const;
@@ -8,7 +8,7 @@ const valueTiers = ['low', 'mid', 'high'] as const;
 /** The fields of a stored score the histogram reads; the rest of the item is ignored. */
 export const storedScoreSchema = lazy(() =>
   z.object({
-    pAlive: z.number().min(0).max(1),
+    pAlive: z.number().check(z.gte(0), z.lte(1)),
     valueTier: z.enum(valueTiers),
   }),
 );

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import type { Deps } from '../shared/deps.js';
+import * as z from '../shared/zod.js';
 import { unsubscribeRoutes } from '../unsubscribe/unsubscribe-routes.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { churnRoutes } from './routes/churn.js';
@@ -105,7 +105,7 @@ export const createRouter = (routes: Route[], log?: Deps['log']): AdminRouter =>
       return await match.route.handle({ ...request, params: match.params ?? {} });
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
-      if (error instanceof z.ZodError) {
+      if (error instanceof z.core.$ZodError) {
         const problems = error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
         return errorResponse(400, 'invalid_request', problems.join('; '));
       }

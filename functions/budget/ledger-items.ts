@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod.js';
 
 /** Uncapped scopes are tracked with this cap, so gaining a cap later is one delta update. */
 export const UNLIMITED = Number.MAX_SAFE_INTEGER;
@@ -14,7 +14,7 @@ export const MOVEMENT_HEADER_SK = '#header';
 export const shardItemSchema = z.lazy(() =>
   z.object({
     scope: z.string(),
-    shard: z.number().int(),
+    shard: z.int(),
     cap: z.number(),
     remaining: z.number(),
     reserved: z.number(),
@@ -25,7 +25,7 @@ export const shardItemSchema = z.lazy(() =>
 export type ShardItem = z.infer<typeof shardItemSchema>;
 
 export const scopeMetaSchema = z.lazy(() =>
-  z.object({ scope: z.string(), shards: z.number().int().positive() }),
+  z.object({ scope: z.string(), shards: z.int().check(z.positive()) }),
 );
 
 export const movementStates = ['reserved', 'refused', 'settled', 'released'] as const;
@@ -34,7 +34,7 @@ export type MovementState = (typeof movementStates)[number];
 /** Where a movement took its amount in one scope. */
 export const movementLineSchema = z.lazy(() =>
   z.object({
-    shard: z.number().int(),
+    shard: z.int(),
     amount: z.number(),
   }),
 );
@@ -51,12 +51,12 @@ export const movementHeaderSchema = z.lazy(() =>
     amount: z.number(),
     at: z.string(),
     /** By scope key; empty for a refused movement. */
-    lines: z.record(z.string(), movementLineSchema).default({}),
+    lines: z._default(z.record(z.string(), movementLineSchema), {}),
     /** Per line, once settled: what each scope kept as spent (at most the line's amount). */
-    settledAmount: z.number().optional(),
+    settledAmount: z.optional(z.number()),
     /** Spent the moment it was reserved (an email's send cost); a release refunds it. */
-    committed: z.boolean().optional(),
-    refusedBy: z.string().optional(),
+    committed: z.optional(z.boolean()),
+    refusedBy: z.optional(z.string()),
   }),
 );
 export type MovementHeader = z.infer<typeof movementHeaderSchema>;

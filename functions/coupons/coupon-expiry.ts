@@ -1,10 +1,10 @@
-import * as z from 'zod';
 import { release } from '../budget/ledger.js';
 import { createDeadLetterStore } from '../ingest/dead-letters.js';
 import { type EventHandler, withDeadLetter } from '../ingest/with-dead-letter.js';
 import { scheduledJobSchema } from '../ports/scheduler.js';
 import type { Deps } from '../shared/deps.js';
 import { InvalidEventError } from '../shared/errors.js';
+import * as z from '../shared/zod.js';
 import type { TableNames } from '../store/tables.js';
 import { couponMovementKey, expiryScheduleName, type StoredCoupon } from './coupon-item.js';
 import { freeLiveSlot, getCoupon } from './coupon-store.js';
@@ -61,7 +61,7 @@ export const expireCoupon = async (deps: ExpiryDeps, code: string): Promise<Expi
 };
 
 const expiryPayloadSchema = z.object({
-  code: z.string().regex(/^[0-9A-Z]{13}$/, 'must be a canonical coupon code'),
+  code: z.string().check(z.regex(/^[0-9A-Z]{13}$/, 'must be a canonical coupon code')),
 });
 
 /** The `coupon-expiry` function: EventBridge Scheduler delivers the scheduled job itself. */

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { offerKinds } from '../rules/schema/index.js';
+import * as z from '../shared/zod.js';
 import type { CouponValue } from './offer-value.js';
 
 export const couponStates = ['reserving', 'live', 'redeemed', 'expired', 'aborted'] as const;
@@ -18,17 +18,17 @@ export const couponValueSchema = z.lazy(() =>
   z.object({
     offerId: z.string(),
     kind: z.enum(offerKinds),
-    percent: z.number().optional(),
-    amount: z.number().int().optional(),
-    threshold: z.number().int().optional(),
-    save: z.number().int().optional(),
-    shippingCost: z.number().int().optional(),
-    maxDiscount: z.number().int(),
-    minSpend: z.number().int(),
-    marginFloor: z.number().optional(),
+    percent: z.optional(z.number()),
+    amount: z.optional(z.int()),
+    threshold: z.optional(z.int()),
+    save: z.optional(z.int()),
+    shippingCost: z.optional(z.int()),
+    maxDiscount: z.int(),
+    minSpend: z.int(),
+    marginFloor: z.optional(z.number()),
     currency: z.string(),
   }),
-) satisfies z.ZodType<CouponValue>;
+) satisfies z.ZodMiniType<CouponValue>;
 
 export const storedCouponSchema = z.lazy(() =>
   z.object({
@@ -42,16 +42,16 @@ export const storedCouponSchema = z.lazy(() =>
     /** Computed at issue for the customer's locale and cart. */
     formattedValue: z.string(),
     locale: z.string(),
-    timeZone: z.string().optional(),
+    timeZone: z.optional(z.string()),
     issuedAt: z.string(),
     validUntil: z.string(),
     validUntilMs: z.number(),
-    minSpend: z.number().int(),
-    redeemedAt: z.string().optional(),
-    orderId: z.string().optional(),
-    discount: z.number().int().optional(),
-    closedAt: z.string().optional(),
-    closedReason: z.string().optional(),
+    minSpend: z.int(),
+    redeemedAt: z.optional(z.string()),
+    orderId: z.optional(z.string()),
+    discount: z.optional(z.int()),
+    closedAt: z.optional(z.string()),
+    closedReason: z.optional(z.string()),
   }),
 );
 export type StoredCoupon = z.infer<typeof storedCouponSchema>;

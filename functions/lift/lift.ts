@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 import { newcombeDifference } from './newcombe.js';
 
-const count = lazy(() => z.number().int().nonnegative());
+const count = lazy(() => z.int().check(z.nonnegative()));
 
 /** What one arm of a campaign did: customers assigned, how many ordered, what they paid (minor units). */
 export const armCountsSchema = z.lazy(() =>
@@ -28,29 +28,29 @@ export const liftVerdicts = ['positive', 'negative', 'not_yet_significant', 'ins
 export type LiftVerdict = (typeof liftVerdicts)[number];
 
 export const liftSchema = z.lazy(() => {
-  const armSchema = armCountsSchema.unwrap().extend({ conversionRate: z.number().nullable() });
+  const armSchema = z.extend(armCountsSchema.def.getter(), { conversionRate: z.nullable(z.number()) });
   return z.object({
     treatment: armSchema,
     holdout: armSchema,
     /** Treatment rate minus holdout rate, a fraction (0.02 = two percentage points). */
-    difference: z.number().nullable(),
-    interval: z
-      .object({
+    difference: z.nullable(z.number()),
+    interval: z.nullable(
+      z.object({
         lower: z.number(),
         upper: z.number(),
         level: z.literal(0.95),
         method: z.literal('newcombe-wilson'),
-      })
-      .nullable(),
+      }),
+    ),
     significant: z.boolean(),
     verdict: z.enum(liftVerdicts),
     /** Orders the campaign caused among the treatment group: difference x treatment customers. */
-    incrementalConversions: z.number().nullable(),
+    incrementalConversions: z.nullable(z.number()),
     /** Revenue above what the treatment group would have spent at the holdout's rate, minor units. */
-    incrementalRevenue: z.number().int().nullable(),
+    incrementalRevenue: z.nullable(z.int()),
     spend: count(),
     /** Incremental revenue per unit of spend; null while nothing was spent. */
-    incrementalRoi: z.number().nullable(),
+    incrementalRoi: z.nullable(z.number()),
   });
 });
 export type Lift = z.infer<typeof liftSchema>;

@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from '../shared/zod.js';
 
-const count = z.number().catch(0);
+const count = z.catch(z.number(), 0);
 
 /**
  * The part of a `GET /api/campaigns` item the simulation reports. Loose on purpose: the route
@@ -8,28 +8,33 @@ const count = z.number().catch(0);
  */
 export const campaignFiguresSchema = z.looseObject({
   id: z.string(),
-  type: z.string().catch('unknown'),
-  status: z
-    .union([z.string(), z.looseObject({ state: z.string(), reason: z.string().nullish() })])
-    .catch('unknown'),
-  reason: z.string().nullish(),
-  statusReason: z.string().nullish(),
-  metrics: z
-    .looseObject({
+  type: z.catch(z.string(), 'unknown'),
+  status: z.catch(
+    z.union([z.string(), z.looseObject({ state: z.string(), reason: z.nullish(z.string()) })]),
+    'unknown',
+  ),
+  reason: z.nullish(z.string()),
+  statusReason: z.nullish(z.string()),
+  metrics: z.catch(
+    z.looseObject({
       sent: count,
       conversions: count,
       revenue: count,
       spend: count,
-      skipped: z.unknown().optional(),
-      skippedByReason: z.record(z.string(), z.number()).optional(),
-    })
-    .catch({ sent: 0, conversions: 0, revenue: 0, spend: 0 }),
-  budget: z
-    .array(z.looseObject({ scope: z.string(), cap: z.number().nullish(), reserved: count, settled: count }))
-    .catch([]),
+      skipped: z.optional(z.unknown()),
+      skippedByReason: z.optional(z.record(z.string(), z.number())),
+    }),
+    { sent: 0, conversions: 0, revenue: 0, spend: 0 },
+  ),
+  budget: z.catch(
+    z.array(
+      z.looseObject({ scope: z.string(), cap: z.nullish(z.number()), reserved: count, settled: count }),
+    ),
+    [],
+  ),
   /** The campaign's liability (reserved + settled on its total scope), minor units. */
-  spend: count.default(0),
-  lift: z.unknown().optional(),
+  spend: z._default(count, 0),
+  lift: z.optional(z.unknown()),
 });
 export type CampaignFigures = z.infer<typeof campaignFiguresSchema>;
 

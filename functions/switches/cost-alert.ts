@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import type { Deps } from '../shared/deps.js';
+import * as z from '../shared/zod.js';
 import { pauseAutomatically, type SwitchDeps } from './switch-commands.js';
 import { GLOBAL_SWITCH } from './switch-scope.js';
 
@@ -9,10 +9,10 @@ const snsEventSchema = z.object({
   Records: z
     .array(
       z.looseObject({
-        Sns: z.looseObject({ Subject: z.string().nullish(), Message: z.string().default('') }),
+        Sns: z.looseObject({ Subject: z.nullish(z.string()), Message: z._default(z.string(), '') }),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
 
 /**

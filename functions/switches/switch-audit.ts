@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../shared/zod.js';
 import type { SwitchStoreDeps } from './switch-store.js';
 
 /** The control table's audit log partition, shared with rule publishing. */
@@ -12,7 +12,7 @@ export const switchAuditSchema = z.lazy(() =>
     scope: z.string(),
     from: z.string(),
     to: z.string(),
-    reason: z.string().optional(),
+    reason: z.optional(z.string()),
     actor: z.string(),
     at: z.string(),
   }),

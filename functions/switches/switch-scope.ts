@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod.js';
 
 export const switchStates = ['active', 'paused', 'killed'] as const;
 export type SwitchState = (typeof switchStates)[number];
@@ -13,9 +13,11 @@ const scopePattern = /^(global|channel:email|campaign:[a-z0-9][a-z0-9-]{0,63})$/
 export const switchScopeSchema = z.lazy(() =>
   z
     .string()
-    .regex(
-      scopePattern,
-      'must be global, channel:email or campaign:<campaign id> (lowercase letters, digits, hyphens)',
+    .check(
+      z.regex(
+        scopePattern,
+        'must be global, channel:email or campaign:<campaign id> (lowercase letters, digits, hyphens)',
+      ),
     ),
 );
 export type SwitchScope = z.infer<typeof switchScopeSchema>;

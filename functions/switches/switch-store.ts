@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../shared/zod.js';
 import type { TableNames } from '../store/tables.js';
 import { switchStateSchema } from './switch-scope.js';
 
@@ -16,11 +16,11 @@ export const switchRecordSchema = z.lazy(() =>
   z.object({
     scope: z.string(),
     state: switchStateSchema,
-    reason: z.string().optional(),
+    reason: z.optional(z.string()),
     actor: z.string(),
     at: z.string(),
     /** Machine-readable context of an automatic stop, e.g. the budget scope that ran out. */
-    detail: z.record(z.string(), z.unknown()).optional(),
+    detail: z.optional(z.record(z.string(), z.unknown())),
   }),
 );
 export type SwitchRecord = z.infer<typeof switchRecordSchema>;

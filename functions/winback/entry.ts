@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { instant } from '../events/primitives.js';
 import { riskBands, valueTiers } from '../rules/schema/index.js';
+import * as z from '../shared/zod.js';
 
 /**
  * One customer's entry into one win-back campaign: the `customers` item pk=customerId,
@@ -9,20 +9,20 @@ import { riskBands, valueTiers } from '../rules/schema/index.js';
  */
 export const winBackEntrySchema = z.lazy(() =>
   z.object({
-    customerId: z.string().min(1),
-    campaignId: z.string().min(1),
+    customerId: z.string().check(z.minLength(1)),
+    campaignId: z.string().check(z.minLength(1)),
     /** `<campaignId>#<period>`. */
-    entryId: z.string().min(1),
+    entryId: z.string().check(z.minLength(1)),
     /** UTC day of the scoring run that admitted the customer, `YYYY-MM-DD`. */
-    period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    period: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
     /** The scoring run's instant: every step's delay counts from here. */
     enteredAt: instant,
-    ruleVersion: z.number().int().nonnegative(),
+    ruleVersion: z.int().check(z.nonnegative()),
     valueTier: z.enum(valueTiers),
     riskBand: z.enum(riskBands),
     /** Orders on record at entry; any later order ends the journey. */
-    ordersAtEntry: z.number().int().nonnegative(),
-    modelVersion: z.number().int().positive(),
+    ordersAtEntry: z.int().check(z.nonnegative()),
+    modelVersion: z.int().check(z.positive()),
   }),
 );
 export type WinBackEntry = z.infer<typeof winBackEntrySchema>;

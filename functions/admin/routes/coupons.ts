@@ -1,16 +1,16 @@
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { type StoredCoupon, storedCouponSchema } from '../../coupons/coupon-item.js';
 import { presentCoupon } from '../../coupons/issued-coupon.js';
 import type { Deps } from '../../shared/deps.js';
 import { lazy } from '../../shared/lazy.js';
+import * as z from '../../shared/zod.js';
 import { json, type Route } from '../router.js';
 
 const querySchema = lazy(() =>
   z.object({
-    customer: z.string().min(1).optional(),
-    campaign: z.string().min(1).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    customer: z.optional(z.string().check(z.minLength(1))),
+    campaign: z.optional(z.string().check(z.minLength(1))),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 100),
   }),
 );
 

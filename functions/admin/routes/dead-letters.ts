@@ -1,10 +1,12 @@
-import * as z from 'zod';
 import { createDeadLetterStore } from '../../ingest/dead-letters.js';
 import type { Deps } from '../../shared/deps.js';
 import { lazy } from '../../shared/lazy.js';
+import * as z from '../../shared/zod.js';
 import { json, type Route } from '../router.js';
 
-const querySchema = lazy(() => z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }));
+const querySchema = lazy(() =>
+  z.object({ limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 100) }),
+);
 
 /** `GET /api/dead-letters?limit=`: rejected events with their reasons, newest first. */
 export const deadLetterRoutes = (deps: Deps): Route[] => {

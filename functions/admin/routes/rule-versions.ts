@@ -1,10 +1,10 @@
-import * as z from 'zod';
 import { createDynamoRuleStore, RuleVersionNotFoundError } from '../../rules/rule-store.js';
 import type { Deps } from '../../shared/deps.js';
 import { lazy } from '../../shared/lazy.js';
+import * as z from '../../shared/zod.js';
 import { HttpError, json, type Route } from '../router.js';
 
-const versionSchema = lazy(() => z.coerce.number().int().positive());
+const versionSchema = lazy(() => z.coerce.number().check(z.int(), z.positive()));
 
 /** `GET /api/rules/versions/{version}`: one published rule set, whole, so the dashboard can diff two. */
 export const ruleVersionRoutes = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): Route[] => {

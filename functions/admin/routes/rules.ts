@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { publishRuleSet } from '../../rules/publish.js';
 import {
   createDynamoRuleStore,
@@ -10,6 +9,7 @@ import { validateRuleSetFiles } from '../../rules/validate.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Deps } from '../../shared/deps.js';
 import { lazy } from '../../shared/lazy.js';
+import * as z from '../../shared/zod.js';
 import { ensureSwitches } from '../../switches/switch-commands.js';
 import { HttpError, json, type Route } from '../router.js';
 
@@ -17,12 +17,12 @@ const HISTORY_LIMIT = 50;
 
 const publishBodySchema = lazy(() =>
   z.object({
-    files: z
-      .record(z.string().max(300), z.string().max(1_000_000))
-      .refine((files) => Object.keys(files).length <= 2000, {
+    files: z.record(z.string().check(z.maxLength(300)), z.string().check(z.maxLength(1_000_000))).check(
+      z.refine((files) => Object.keys(files).length <= 2000, {
         message: 'at most 2000 files',
       }),
-    actor: z.string().min(1).max(200),
+    ),
+    actor: z.string().check(z.minLength(1), z.maxLength(200)),
   }),
 );
 

@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import type { Deps } from '../../shared/deps.js';
 import { lazy } from '../../shared/lazy.js';
+import * as z from '../../shared/zod.js';
 import { asGuardWillRecord } from '../../switches/budget-pause.js';
 import { listSwitchAudit } from '../../switches/switch-audit.js';
 import { setSwitch } from '../../switches/switch-commands.js';
@@ -11,8 +11,8 @@ import { HttpError, json, type Route } from '../router.js';
 const bodySchema = lazy(() =>
   z.object({
     state: z.unknown(),
-    reason: z.string().trim().min(1).max(500).optional(),
-    actor: z.string().trim().min(1).max(200).optional(),
+    reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+    actor: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
   }),
 );
 
@@ -21,7 +21,9 @@ type ListedSwitch = Partial<Omit<SwitchRecord, 'state'>> & {
   state: SwitchRecord['state'] | 'missing';
 };
 
-const limitSchema = lazy(() => z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }));
+const limitSchema = lazy(() =>
+  z.object({ limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), 100) }),
+);
 
 /** `GET /api/switches`, `PUT /api/switches/{scope}` and `GET /api/switches/audit`. */
 export const switchRoutes = (deps: Deps): Route[] => [
