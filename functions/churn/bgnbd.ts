@@ -1,15 +1,15 @@
 import betaln from '@stdlib/math-base-special-betaln';
 import gammaln from '@stdlib/math-base-special-gammaln';
-import * as z from 'zod';
+import * as z from '../shared/zod.js';
 import { hyp2f1 } from './hyp2f1.js';
 import { nelderMead } from './nelder-mead.js';
 
 export const bgNbdParamsSchema = z.lazy(() =>
   z.object({
-    r: z.number().positive(),
-    alpha: z.number().positive(),
-    a: z.number().positive(),
-    b: z.number().positive(),
+    r: z.number().check(z.positive()),
+    alpha: z.number().check(z.positive()),
+    a: z.number().check(z.positive()),
+    b: z.number().check(z.positive()),
   }),
 );
 export type BgNbdParams = z.infer<typeof bgNbdParamsSchema>;

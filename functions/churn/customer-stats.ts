@@ -1,20 +1,26 @@
-import * as z from 'zod';
 import { instant, minorUnits } from '../events/primitives.js';
+import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 import { DAYS_PER_UNIT, dayOfInstant, type TimeUnit } from './calendar-day.js';
 import type { CustomerRfm } from './rfm.js';
 
 /** What the customer table keeps per customer for churn scoring; purchase days are UTC calendar days. */
-export const customerStatsSchema = z.object({
-  firstOrderAt: instant,
-  lastOrderAt: instant,
-  orders: z.number().int().positive(),
-  /** Distinct days with an order: several orders on one day are one purchase. */
-  purchaseDays: z.number().int().positive(),
-  totalSpent: minorUnits,
-  /** Mean days between purchase days; null until there are two. */
-  meanGapDays: z.number().nonnegative().nullable(),
-});
+const statsObject = lazy(() =>
+  z.object({
+    firstOrderAt: instant,
+    lastOrderAt: instant,
+    orders: z.int().check(z.positive()),
+    /** Distinct days with an order: several orders on one day are one purchase. */
+    purchaseDays: z.int().check(z.positive()),
+    totalSpent: minorUnits,
+    /** Mean days between purchase days; null until there are two. */
+    meanGapDays: z.nullable(z.number().check(z.nonnegative())),
+  }),
+);
+export const customerStatsSchema = z.lazy(statsObject);
 export type CustomerStats = z.infer<typeof customerStatsSchema>;
+/** The attribute names of the stats, for a projection. */
+export const customerStatsFields = lazy(() => Object.keys(statsObject().shape));
 
 export interface OrderForStats {
   placedAt: string;

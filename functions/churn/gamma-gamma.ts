@@ -1,12 +1,12 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
-import * as z from 'zod';
+import * as z from '../shared/zod.js';
 import { nelderMead } from './nelder-mead.js';
 
 export const gammaGammaParamsSchema = z.lazy(() =>
   z.object({
-    p: z.number().positive(),
-    q: z.number().positive(),
-    v: z.number().positive(),
+    p: z.number().check(z.positive()),
+    q: z.number().check(z.positive()),
+    v: z.number().check(z.positive()),
   }),
 );
 export type GammaGammaParams = z.infer<typeof gammaGammaParamsSchema>;

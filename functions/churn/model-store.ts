@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import type { Deps } from '../shared/deps.js';
+import * as z from '../shared/zod.js';
 import { isConditionFailure } from '../store/dynamo.js';
 import { type ScoringModel, scoringModelSchema } from './scoring-model.js';
 
@@ -14,7 +14,7 @@ export const modelVersionSortKey = (version: number): string =>
 /** The control item pk='churn-model', sk='v#<n>': one fitted model, never changed once written. */
 export const storedModelSchema = z.lazy(() =>
   z.object({
-    version: z.number().int().positive(),
+    version: z.int().check(z.positive()),
     fittedAt: z.string(),
     method: z.enum(['bgnbd', 'heuristic']),
     /** Why this version was fitted (no model yet, the last one too old). */

@@ -1,7 +1,8 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { STATS_SK } from '../ingest/order.js';
 import type { Deps } from '../shared/deps.js';
+import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 import { isConditionFailure } from '../store/dynamo.js';
 import type { ChurnScore } from './score.js';
 import { storedScoreStands } from './scoring-rewrite.js';
@@ -28,16 +29,19 @@ export interface StoredScore extends ChurnScore {
 type ScoreAttribute = Omit<StoredScore, 'customerId'>;
 
 /** The fields of a stored score that the nightly scan reads next to the stats (a projection). */
-export const seenScoreSchema = z.object({
-  segment: z.string(),
-  pAlive: z.number(),
-  modelVersion: z.number(),
-  scoredAt: z.string(),
-  changedInRun: z.string(),
-  previousSegment: z.string().optional(),
-});
+const seenScoreObject = lazy(() =>
+  z.object({
+    segment: z.string(),
+    pAlive: z.number(),
+    modelVersion: z.number(),
+    scoredAt: z.string(),
+    changedInRun: z.string(),
+    previousSegment: z.optional(z.string()),
+  }),
+);
+export const seenScoreSchema = z.lazy(seenScoreObject);
 export type SeenScore = z.infer<typeof seenScoreSchema>;
-export const SEEN_SCORE_FIELDS = Object.keys(seenScoreSchema.shape);
+export const seenScoreFields = lazy(() => Object.keys(seenScoreObject().shape));
 
 export type StoreOutcome =
   /** `written` is false when the stored score still stands for this run (see scoring-rewrite.ts). */

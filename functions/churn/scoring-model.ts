@@ -1,20 +1,20 @@
-import * as z from 'zod';
 import { instant } from '../events/primitives.js';
+import * as z from '../shared/zod.js';
 import { bgNbdParamsSchema } from './bgnbd.js';
 import { gammaGammaParamsSchema } from './gamma-gamma.js';
 
 /** Value-if-retained above `mid` is tier mid, above `high` tier high; minor units. */
 export const valueCutoffsSchema = z.lazy(() =>
   z.object({
-    mid: z.number().nonnegative(),
-    high: z.number().nonnegative(),
+    mid: z.number().check(z.nonnegative()),
+    high: z.number().check(z.nonnegative()),
   }),
 );
 export type ValueCutoffs = z.infer<typeof valueCutoffsSchema>;
 
 const common = () => ({
   fittedAt: instant,
-  customers: z.number().int().nonnegative(),
+  customers: z.int().check(z.nonnegative()),
   valueCutoffs: valueCutoffsSchema,
 });
 
@@ -27,7 +27,7 @@ export const scoringModelSchema = z.lazy(() =>
       params: bgNbdParamsSchema,
       logLikelihood: z.number(),
       /** Gamma-Gamma spend model; null when too few customers made a paid repeat purchase. */
-      spend: gammaGammaParamsSchema.nullable(),
+      spend: z.nullable(gammaGammaParamsSchema),
       ...common(),
     }),
     z.object({

@@ -1,20 +1,22 @@
-import * as z from 'zod';
 import { instant } from '../events/primitives.js';
+import * as z from '../shared/zod.js';
 
 /** What the coordinator hands each worker: one parallel-scan segment of one nightly run. */
 export const scoringJobSchema = z.lazy(() =>
   z
     .object({
-      segment: z.number().int().nonnegative(),
-      totalSegments: z.number().int().positive().max(1_000_000),
-      modelVersion: z.number().int().positive(),
+      segment: z.int().check(z.nonnegative()),
+      totalSegments: z.int().check(z.positive(), z.lte(1_000_000)),
+      modelVersion: z.int().check(z.positive()),
       /** The scheduled instant of the run (the schedule's `time`): retries of one run share it. */
       runId: instant,
     })
-    .refine((job) => job.segment < job.totalSegments, {
-      message: 'segment must be below totalSegments',
-      path: ['segment'],
-    }),
+    .check(
+      z.refine((job) => job.segment < job.totalSegments, {
+        message: 'segment must be below totalSegments',
+        path: ['segment'],
+      }),
+    ),
 );
 export type ScoringJob = z.infer<typeof scoringJobSchema>;
 

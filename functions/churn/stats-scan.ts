@@ -1,8 +1,9 @@
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../shared/deps.js';
+import { lazy } from '../shared/lazy.js';
 import { CUSTOMER_STATS_INDEX } from '../store/tables.js';
-import { type CustomerStats, customerStatsSchema } from './customer-stats.js';
-import { SEEN_SCORE_FIELDS, type SeenScore, seenScoreSchema } from './score-store.js';
+import { type CustomerStats, customerStatsFields, customerStatsSchema } from './customer-stats.js';
+import { type SeenScore, seenScoreFields, seenScoreSchema } from './score-store.js';
 import { SCORE_ATTRIBUTE } from './stored-scores.js';
 
 export interface ScanSegment {
@@ -25,12 +26,20 @@ export interface StatsSource {
   segment(part: ScanSegment): AsyncIterable<CustomerStatsRow[]>;
 }
 
-const STATS_FIELDS = Object.keys(customerStatsSchema.shape);
-const projectedNames = ['pk', SCORE_ATTRIBUTE, ...new Set([...STATS_FIELDS, ...SEEN_SCORE_FIELDS])];
-const nameOf = (name: string) => `#a${projectedNames.indexOf(name)}`;
-const projection = ['pk', ...STATS_FIELDS, ...SEEN_SCORE_FIELDS.map((field) => `${SCORE_ATTRIBUTE}.${field}`)]
-  .map((path) => path.split('.').map(nameOf).join('.'))
-  .join(', ');
+/** The Scan's projection and its attribute names (`#a<n>`), from the fields the two schemas read. */
+const scanProjection = lazy(() => {
+  const statsFields = customerStatsFields();
+  const scoreFields = seenScoreFields();
+  const names = ['pk', SCORE_ATTRIBUTE, ...new Set([...statsFields, ...scoreFields])];
+  const nameOf = (name: string) => `#a${names.indexOf(name)}`;
+  const expression = ['pk', ...statsFields, ...scoreFields.map((field) => `${SCORE_ATTRIBUTE}.${field}`)]
+    .map((path) => path.split('.').map(nameOf).join('.'))
+    .join(', ');
+  return {
+    expression,
+    attributeNames: Object.fromEntries(names.map((name) => [nameOf(name), name])),
+  };
+});
 
 const rowOf = (item: Record<string, unknown>): CustomerStatsRow | undefined => {
   const stats = customerStatsSchema.safeParse(item);
@@ -60,8 +69,8 @@ export const createStatsSource = (
           IndexName: CUSTOMER_STATS_INDEX,
           Segment: segment,
           TotalSegments: totalSegments,
-          ProjectionExpression: projection,
-          ExpressionAttributeNames: Object.fromEntries(projectedNames.map((name) => [nameOf(name), name])),
+          ProjectionExpression: scanProjection().expression,
+          ExpressionAttributeNames: scanProjection().attributeNames,
           ExclusiveStartKey: startKey,
           Limit: pageSize,
         }),
