@@ -111,14 +111,20 @@ export class ReplayingRuntime implements ShopRuntime {
     return this.#runtime.outbox.list().slice(offset);
   }
 
+  /** An injected DynamoDB fault can turn a read into a 5xx, as it would in AWS; the shop asks again. */
   async getJson(path: string): Promise<unknown> {
-    const response = await fetch(`${this.#runtime.url}${path}`, { headers: { accept: 'application/json' } });
-    if (response.status === 404) {
-      await response.arrayBuffer();
-      return undefined;
+    for (let attempt = 1; ; attempt += 1) {
+      const response = await fetch(`${this.#runtime.url}${path}`, {
+        headers: { accept: 'application/json' },
+      });
+      if (response.status === 404 || (response.status >= 500 && attempt < 5)) {
+        await response.arrayBuffer();
+        if (response.status === 404) return undefined;
+        continue;
+      }
+      if (!response.ok) throw new Error(`GET ${path} failed with ${response.status}`);
+      return response.json();
     }
-    if (!response.ok) throw new Error(`GET ${path} failed with ${response.status}`);
-    return response.json();
   }
 
   /** Scheduler deliveries again, after the first run: each job once more, a tenth twice, shuffled. */

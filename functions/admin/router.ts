@@ -105,7 +105,7 @@ export const createRouter = (routes: Route[], log?: Deps['log']): AdminRouter =>
       return await match.route.handle({ ...request, params: match.params ?? {} });
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
-      if (error instanceof z.core.$ZodError) {
+      if (error instanceof z.$ZodError) {
         const problems = error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
         return errorResponse(400, 'invalid_request', problems.join('; '));
       }

@@ -1,5 +1,6 @@
-import * as z from 'zod';
 import { readEnv } from '../shared/env.js';
+import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 import { DEFAULT_TOTAL_SEGMENTS } from './scoring-run.js';
 
 /**
@@ -17,10 +18,12 @@ export const segmentsForCustomers = (customers: number): number =>
     Math.max(DEFAULT_TOTAL_SEGMENTS, Math.ceil(customers / CUSTOMERS_PER_SEGMENT)),
   );
 
-const churnSegmentsEnvSchema = z.object({
-  CHURN_SEGMENTS: z.coerce.number().int().positive().max(1_000_000).optional(),
-});
+const churnSegmentsEnvSchema = lazy(() =>
+  z.object({
+    CHURN_SEGMENTS: z.optional(z.coerce.number().check(z.int(), z.positive(), z.lte(1_000_000))),
+  }),
+);
 
 /** `CHURN_SEGMENTS`, a fixed number of segments per run; undefined (the default) sizes each run by its model. */
 export const readChurnSegments = (env: NodeJS.ProcessEnv = process.env): number | undefined =>
-  readEnv(churnSegmentsEnvSchema, env).CHURN_SEGMENTS;
+  readEnv(churnSegmentsEnvSchema(), env).CHURN_SEGMENTS;

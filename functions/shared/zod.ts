@@ -8,3 +8,5 @@ import en from 'zod/v4/locales/en.js';
 config(en());
 
 export * from 'zod/mini';
+// `z.core.$ZodError` as a value would make bundlers build the whole `core` namespace, every locale included.
+export { $ZodError } from 'zod/v4/core';
