@@ -5,14 +5,20 @@ import * as z from '../shared/zod.js';
 export const HISTOGRAM_BINS = 10;
 const valueTiers = ['low', 'mid', 'high'] as const;
 
-/** The fields of a stored score the histogram reads; the rest of the item is ignored. */
+/**
+ * The fields of a stored score the histogram reads; the rest of the item is ignored. The value tier
+ * is the first half of the segment (`<valueTier>/<riskBand>`): the stats item keeps no other copy.
+ */
 export const storedScoreSchema = lazy(() =>
   z.object({
     pAlive: z.number().check(z.gte(0), z.lte(1)),
-    valueTier: z.enum(valueTiers),
+    segment: z.templateLiteral([z.enum(valueTiers), '/', z.string()]),
   }),
 );
 export type StoredScore = z.infer<ReturnType<typeof storedScoreSchema>>;
+
+const tierOf = (segment: StoredScore['segment']) =>
+  segment.slice(0, segment.indexOf('/')) as (typeof valueTiers)[number];
 
 export interface ChurnHistogram {
   /** Lower edge of each P(alive) bin: 0, 0.1, ... 0.9; the last bin includes 1. */
@@ -41,9 +47,9 @@ export function churnHistogram(items: readonly unknown[]): ChurnHistogram {
       histogram.unreadable++;
       continue;
     }
-    const { pAlive, valueTier } = parsed.data;
+    const { pAlive, segment } = parsed.data;
     const bin = Math.min(HISTOGRAM_BINS - 1, Math.floor(pAlive * HISTOGRAM_BINS));
-    histogram.tiers[valueTier][bin]! += 1;
+    histogram.tiers[tierOf(segment)][bin]! += 1;
     histogram.customers++;
     if (pAlive < AT_RISK_BELOW) histogram.atRisk++;
   }

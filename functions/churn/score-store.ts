@@ -25,10 +25,12 @@ export interface StoredScore extends ChurnScore {
   previousSegment?: string;
 }
 
-/** The `score` map on the stats item: the stored score without the customerId the item already has. */
-type ScoreAttribute = Omit<StoredScore, 'customerId'>;
-
-/** The fields of a stored score that the nightly scan reads next to the stats (a projection). */
+/**
+ * The `score` map on the stats item: only what the nightly scan compares and the dashboard reads.
+ * The other figures (`reason`, `expectedValue`, ...) travel in `Customer Scored` and the win-back
+ * entry; kept here too, they would nearly double the item every scan of the index reads
+ * (docs/benchmarks.md).
+ */
 const seenScoreObject = lazy(() =>
   z.object({
     segment: z.string(),
@@ -42,6 +44,15 @@ const seenScoreObject = lazy(() =>
 export const seenScoreSchema = z.lazy(seenScoreObject);
 export type SeenScore = z.infer<typeof seenScoreSchema>;
 export const seenScoreFields = lazy(() => Object.keys(seenScoreObject().shape));
+
+const attributeOf = (score: StoredScore): SeenScore => ({
+  segment: score.segment,
+  pAlive: score.pAlive,
+  modelVersion: score.modelVersion,
+  scoredAt: score.scoredAt,
+  changedInRun: score.changedInRun,
+  ...(score.previousSegment === undefined ? {} : { previousSegment: score.previousSegment }),
+});
 
 export type StoreOutcome =
   /** `written` is false when the stored score still stands for this run (see scoring-rewrite.ts). */
@@ -98,8 +109,11 @@ export const createScoreStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): S
   /** Most nights most segments stay put: one conditional update, no read. Undefined when the segment moved. */
   const updateInPlace = async (
     customerId: string,
-    fields: ChurnScore & { segment: string } & Run,
+    score: ChurnScore,
+    run: Run,
   ): Promise<StoredScore | undefined> => {
+    const segment = segmentOf(score);
+    const fields = { pAlive: score.pAlive, modelVersion: run.modelVersion, scoredAt: run.scoredAt };
     const names = Object.keys(fields);
     try {
       const result = await db.send(
@@ -110,15 +124,19 @@ export const createScoreStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): S
           ConditionExpression: '#score.#segment = :segment AND #score.#scoredAt <= :scoredAt',
           ExpressionAttributeNames: {
             '#score': SCORE_ATTRIBUTE,
+            '#segment': 'segment',
             ...Object.fromEntries(names.map((name) => [`#${name}`, name])),
           },
-          ExpressionAttributeValues: Object.fromEntries(
-            Object.entries(fields).map(([name, value]) => [`:${name}`, value]),
-          ),
+          ExpressionAttributeValues: {
+            ':segment': segment,
+            ...Object.fromEntries(Object.entries(fields).map(([name, value]) => [`:${name}`, value])),
+          },
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return { customerId, ...(result.Attributes?.[SCORE_ATTRIBUTE] as ScoreAttribute) };
+      const kept = seenScoreSchema.safeParse(result.Attributes?.[SCORE_ATTRIBUTE]);
+      if (!kept.success) return undefined;
+      return nextStoredScore(customerId, score, run, kept.data);
     } catch (error) {
       if (isConditionFailure(error)) return undefined;
       throw error;
@@ -134,7 +152,7 @@ export const createScoreStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): S
     next: StoredScore,
     previous: SeenScore | null | 'unreadable',
   ): Promise<boolean> => {
-    const { customerId, ...attribute } = next;
+    const { customerId } = next;
     const seen = typeof previous === 'object' && previous !== null ? previous : undefined;
     const condition = seen
       ? '#score.#segment = :previous AND #score.#scoredAt = :previousAt'
@@ -153,7 +171,7 @@ export const createScoreStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): S
             ...(seen ? { '#segment': 'segment', '#scoredAt': 'scoredAt' } : {}),
           },
           ExpressionAttributeValues: {
-            ':score': attribute,
+            ':score': attributeOf(next),
             ...(seen ? { ':previous': seen.segment, ':previousAt': seen.scoredAt } : {}),
           },
         }),
@@ -196,7 +214,7 @@ export const createScoreStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): S
   return {
     async store(customerId, score, run, seen) {
       if (seen === undefined) {
-        const unchanged = await updateInPlace(customerId, { ...score, segment: segmentOf(score), ...run });
+        const unchanged = await updateInPlace(customerId, score, run);
         if (unchanged) return written(unchanged, run);
         return storeAfterReading(customerId, score, run);
       }

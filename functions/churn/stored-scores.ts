@@ -10,13 +10,13 @@ import { CUSTOMER_STATS_INDEX } from '../store/tables.js';
 export const SCORE_ATTRIBUTE = 'score';
 
 export interface StoredScoreFigures {
-  /** Each `{ pAlive, valueTier }` as stored; the reader validates them. */
+  /** Each `{ pAlive, segment }` as stored; the reader validates them. */
   scores: unknown[];
   /** True when `limit` stopped the read before the last stored score. */
   truncated: boolean;
 }
 
-/** Up to `limit` stored scores, P(alive) and value tier only: the dashboard's churn picture. */
+/** Up to `limit` stored scores, P(alive) and segment only: the dashboard's churn picture. */
 export const readStoredScoreFigures = async (
   { db, tables }: Pick<Deps, 'db' | 'tables'>,
   limit: number,
@@ -29,11 +29,11 @@ export const readStoredScoreFigures = async (
         TableName: tables.customers,
         IndexName: CUSTOMER_STATS_INDEX,
         FilterExpression: 'attribute_exists(#score)',
-        ProjectionExpression: '#score.#pAlive, #score.#valueTier',
+        ProjectionExpression: '#score.#pAlive, #score.#segment',
         ExpressionAttributeNames: {
           '#score': SCORE_ATTRIBUTE,
           '#pAlive': 'pAlive',
-          '#valueTier': 'valueTier',
+          '#segment': 'segment',
         },
         ExclusiveStartKey: startKey,
       }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createModelStore } from '../../../functions/churn/model-store.js';
 import { type InvokeWorker, runNightlyScoring } from '../../../functions/churn/nightly-scoring.js';
 import { scoreSegment } from '../../../functions/churn/score-segment.js';
-import { createScoreStore } from '../../../functions/churn/score-store.js';
+import { createScoreStore, type StoredScore } from '../../../functions/churn/score-store.js';
 import type { ScoringJob } from '../../../functions/churn/scoring-run.js';
 import { createStatsSource } from '../../../functions/churn/stats-scan.js';
 import { MemoryLog } from '../../../functions/shared/logger.js';
@@ -13,13 +13,15 @@ const night = (date: string) => `${date}T03:00:00.000Z`;
 /** The coordinator with in-process workers, each reading 7 items per page so segments paginate. */
 const scoringRun = async (context: Awaited<ReturnType<typeof churnDeps>>) => {
   const { deps } = context;
-  const scoredBy: Array<{ customerId: string; job: ScoringJob }> = [];
+  const scoredBy: Array<{ customerId: string; job: ScoringJob; score: StoredScore }> = [];
   const workerDeps = (job: ScoringJob) => ({
     stats: createStatsSource(deps, { pageSize: 7 }),
     models: createModelStore(deps),
     scores: createScoreStore(deps),
     bus: deps.bus,
-    afterScored: [async ({ customerId }: { customerId: string }) => void scoredBy.push({ customerId, job })],
+    afterScored: [
+      async (score: StoredScore) => void scoredBy.push({ customerId: score.customerId, job, score }),
+    ],
     log: new MemoryLog(),
   });
   const invokeWorker: InvokeWorker = async (job) => {
@@ -65,12 +67,10 @@ describe('nightly churn scoring against DynamoDB', () => {
     expect(new Set(scoredBy.map((entry) => entry.job.segment))).toEqual(new Set([0, 1, 2, 3]));
     const stored = await context.scores();
     expect(stored).toHaveLength(48);
-    expect(stored[0]).toMatchObject({
-      modelVersion: result.model.version,
-      scoredAt: asOf,
-      method: 'heuristic',
-    });
-    expect(stored.every((item) => item.segment === `${item.valueTier}/${item.riskBand}`)).toBe(true);
+    expect(stored[0]).toMatchObject({ modelVersion: result.model.version, scoredAt: asOf });
+    const events = scoredBy.map((entry) => entry.score);
+    expect(events.every((score) => score.method === 'heuristic')).toBe(true);
+    expect(events.every((score) => score.segment === `${score.valueTier}/${score.riskBand}`)).toBe(true);
   });
 
   it('sends Customer Scored only for customers whose segment changed', async () => {

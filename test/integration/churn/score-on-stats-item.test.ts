@@ -67,11 +67,29 @@ describe('the churn score on the customer stats item', () => {
       score: {
         segment: 'high/medium',
         pAlive: 0.3,
-        reason: score.reason,
+        modelVersion: 1,
         scoredAt: asOf,
         changedInRun: asOf,
       },
     });
+  });
+
+  it('keeps on the stats item only the score fields the nightly scan and the dashboard read', async () => {
+    const context = await churnDeps();
+    await context.putStats('cus_1', steadyStats);
+
+    await createScoreStore(context.deps).store('cus_1', score, runOf(asOf), null);
+    const stored = await context.deps.db.send(
+      new GetCommand({ TableName: context.deps.tables.customers, Key: { pk: 'cus_1', sk: 'stats' } }),
+    );
+
+    expect(Object.keys(stored.Item?.score ?? {}).sort()).toEqual([
+      'changedInRun',
+      'modelVersion',
+      'pAlive',
+      'scoredAt',
+      'segment',
+    ]);
   });
 
   it('scans one row per customer with stats, its stored score beside them, and nothing else the customer has', async () => {
@@ -175,7 +193,7 @@ describe('the churn score on the customer stats item', () => {
     ]);
   });
 
-  it('reads P(alive) and value tier of every stored score for the dashboard, and skips customers not yet scored', async () => {
+  it('reads P(alive) and segment of every stored score for the dashboard, and skips customers not yet scored', async () => {
     const context = await churnDeps();
     const store = createScoreStore(context.deps);
     for (const customerId of ['cus_a', 'cus_b', 'cus_c']) await context.putStats(customerId, steadyStats);
@@ -193,8 +211,8 @@ describe('the churn score on the customer stats item', () => {
     expect(figures.scores).toHaveLength(2);
     expect(figures.scores).toEqual(
       expect.arrayContaining([
-        { pAlive: 0.3, valueTier: 'high' },
-        { pAlive: 0.9, valueTier: 'low' },
+        { pAlive: 0.3, segment: 'high/medium' },
+        { pAlive: 0.9, segment: 'low/low' },
       ]),
     );
   });

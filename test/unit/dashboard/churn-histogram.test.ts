@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { churnHistogram } from '../../../functions/admin/churn-histogram.js';
 
 describe('churn histogram', () => {
-  it('counts customers per P(alive) bin and value tier, with 1.0 in the top bin', () => {
+  it('counts customers per P(alive) bin and the value tier their segment begins with, with 1.0 in the top bin', () => {
     const items = [
-      { pk: 'customer#a', sk: 'score', pAlive: 0.05, valueTier: 'high' },
-      { pk: 'customer#b', sk: 'score', pAlive: 0.55, valueTier: 'high' },
-      { pk: 'customer#c', sk: 'score', pAlive: 1, valueTier: 'low' },
-      { pk: 'customer#d', sk: 'score', score: { pAlive: 0.45, valueTier: 'mid' } },
+      { pk: 'customer#a', sk: 'score', pAlive: 0.05, segment: 'high/high' },
+      { pk: 'customer#b', sk: 'score', pAlive: 0.55, segment: 'high/low' },
+      { pk: 'customer#c', sk: 'score', pAlive: 1, segment: 'low/low' },
+      { pk: 'customer#d', sk: 'score', score: { pAlive: 0.45, segment: 'mid/medium' } },
     ];
 
     const histogram = churnHistogram(items);
@@ -21,9 +21,13 @@ describe('churn histogram', () => {
   });
 
   it('skips items without a readable score and says how many', () => {
-    const histogram = churnHistogram([{ pk: 'customer#x', sk: 'score', pAlive: 'high' }, null]);
+    const histogram = churnHistogram([
+      { pk: 'customer#x', sk: 'score', pAlive: 'high' },
+      { pk: 'customer#y', sk: 'score', pAlive: 0.5, segment: 'premium/low' },
+      null,
+    ]);
 
     expect(histogram.customers).toBe(0);
-    expect(histogram.unreadable).toBe(2);
+    expect(histogram.unreadable).toBe(3);
   });
 });
