@@ -8,7 +8,7 @@ import { ruleSchemaFiles } from '../functions/rules/json-schema.js';
 /** One generated JSON Schema file: where it goes (relative to the repo root) and what it describes. */
 export interface SchemaFile {
   path: string;
-  schema: z.ZodType;
+  schema: z.core.$ZodType;
   title: string;
   description: string;
 }

@@ -1,5 +1,4 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { dayKey } from '../budget/periods.js';
 import { eventBridgeEnvelopeSchema } from '../events/envelope.js';
 import { sesEventDetailSchema } from '../events/ses-events.js';
@@ -10,6 +9,7 @@ import { SUPPRESSION_SK } from '../send/customer-reader.js';
 import { activeRulesFrom, ruleCacheFor } from '../send/step-adapters.js';
 import type { Deps } from '../shared/deps.js';
 import { InvalidEventError } from '../shared/errors.js';
+import * as z from '../shared/zod.js';
 import { isConditionFailure } from '../store/dynamo.js';
 import { customerIdOfTags, effectOf } from './ses-outcome.js';
 

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 
 export const NUDGE_SOURCE = 'nudge';
 

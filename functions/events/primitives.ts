@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 
 const knownCurrencies = lazy(() => new Set(Intl.supportedValuesOf('currency')));
 
@@ -36,54 +36,64 @@ const isHttpUrl = (value: string): boolean => {
 export const minorUnits = z.lazy(() =>
   z
     .number()
-    .int('must be a whole number of minor units (cents), not a fraction')
-    .nonnegative('must not be negative')
-    .max(Number.MAX_SAFE_INTEGER)
-    .meta({ description: 'Integer amount in minor units (cents, fen).' }),
+    .check(
+      z.int('must be a whole number of minor units (cents), not a fraction'),
+      z.nonnegative('must not be negative'),
+      z.lte(Number.MAX_SAFE_INTEGER),
+      z.meta({ description: 'Integer amount in minor units (cents, fen).' }),
+    ),
 );
 
 export const currencyCode = lazy(() =>
-  z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD or CNY')
-    .refine((code) => knownCurrencies().has(code), 'is not a known ISO 4217 currency')
-    .meta({ description: 'ISO 4217 currency code.' }),
+  z.string().check(
+    z.regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD or CNY'),
+    z.refine((code) => knownCurrencies().has(code), 'is not a known ISO 4217 currency'),
+    z.meta({ description: 'ISO 4217 currency code.' }),
+  ),
 );
 
 export const timeZone = lazy(() =>
   z
     .string()
-    .max(64)
-    .refine(isTimeZone, 'is not an IANA time zone such as Europe/Berlin or Asia/Shanghai')
-    .meta({ description: 'IANA time zone.' }),
+    .check(
+      z.maxLength(64),
+      z.refine(isTimeZone, 'is not an IANA time zone such as Europe/Berlin or Asia/Shanghai'),
+      z.meta({ description: 'IANA time zone.' }),
+    ),
 );
 
 export const localeTag = lazy(() =>
   z
     .string()
-    .max(35)
-    .refine(isLocale, 'is not a BCP 47 language tag such as en-US or zh-CN')
-    .meta({ description: 'BCP 47 language tag.' }),
+    .check(
+      z.maxLength(35),
+      z.refine(isLocale, 'is not a BCP 47 language tag such as en-US or zh-CN'),
+      z.meta({ description: 'BCP 47 language tag.' }),
+    ),
 );
 
 export const httpUrl = lazy(() =>
   z
     .string()
-    .max(2048)
-    .refine(isHttpUrl, 'must be an http(s) URL')
-    .meta({ description: 'An http or https URL.' }),
+    .check(
+      z.maxLength(2048),
+      z.refine(isHttpUrl, 'must be an http(s) URL'),
+      z.meta({ description: 'An http or https URL.' }),
+    ),
 );
 
 export const instant = z.lazy(() =>
-  z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 instant.' }),
+  z.iso.datetime({ offset: true }).check(z.meta({ description: 'ISO 8601 instant.' })),
 );
 
 export const identifier = lazy(() =>
   z
     .string()
-    .min(1)
-    .max(128)
-    .regex(/^[\w.:@-]+$/, 'may only contain letters, digits and . _ : @ -'),
+    .check(
+      z.minLength(1),
+      z.maxLength(128),
+      z.regex(/^[\w.:@-]+$/, 'may only contain letters, digits and . _ : @ -'),
+    ),
 );
 
-export const email = lazy(() => z.email().max(254));
+export const email = lazy(() => z.email().check(z.maxLength(254)));

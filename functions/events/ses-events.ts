@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod.js';
 
 /**
  * The part of an SES event (configuration set to EventBridge, default bus) that nudge reads.
@@ -20,10 +20,10 @@ export const sesEventDetailSchema = z.lazy(() =>
     ]),
     mail: z.looseObject({
       messageId: z.string(),
-      destination: z.array(z.string()).default([]),
-      tags: z.record(z.string(), z.array(z.string())).default({}),
+      destination: z._default(z.array(z.string()), []),
+      tags: z._default(z.record(z.string(), z.array(z.string())), {}),
     }),
-    bounce: z.looseObject({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']) }).optional(),
+    bounce: z.optional(z.looseObject({ bounceType: z.enum(['Permanent', 'Transient', 'Undetermined']) })),
   }),
 );
 export type SesEventDetail = z.infer<typeof sesEventDetailSchema>;

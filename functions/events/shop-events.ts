@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod.js';
 import {
   currencyCode,
   email,
@@ -17,7 +17,7 @@ export const consentSchema = z.lazy(() =>
   z.strictObject({
     email: z.enum(['opted_in', 'soft_opt_in', 'none', 'withdrawn']),
     updatedAt: instant,
-    source: z.string().min(1).max(200),
+    source: z.string().check(z.minLength(1), z.maxLength(200)),
   }),
 );
 export type Consent = z.infer<typeof consentSchema>;
@@ -29,25 +29,24 @@ export const customerUpsertedSchema = z.lazy(() =>
     locale: localeTag(),
     timeZone: timeZone(),
     consent: consentSchema,
-    firstName: z.string().max(200).optional(),
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US or CN')
-      .optional(),
-    tier: z.string().max(64).optional(),
+    firstName: z.optional(z.string().check(z.maxLength(200))),
+    country: z.optional(
+      z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US or CN')),
+    ),
+    tier: z.optional(z.string().check(z.maxLength(64))),
   }),
 );
 export type CustomerUpserted = z.infer<typeof customerUpsertedSchema>;
 
 export const lineItemSchema = z.lazy(() =>
   z.strictObject({
-    sku: z.string().min(1).max(128),
-    name: z.string().min(1).max(500),
+    sku: z.string().check(z.minLength(1), z.maxLength(128)),
+    name: z.string().check(z.minLength(1), z.maxLength(500)),
     unitPrice: minorUnits,
-    quantity: z.number().int().positive().max(10_000),
-    imageUrl: httpUrl().optional(),
-    url: httpUrl().optional(),
-    margin: z.number().min(0).max(1).optional(),
+    quantity: z.number().check(z.int(), z.positive(), z.lte(10_000)),
+    imageUrl: z.optional(httpUrl()),
+    url: z.optional(httpUrl()),
+    margin: z.optional(z.number().check(z.gte(0), z.lte(1))),
   }),
 );
 export type LineItem = z.infer<typeof lineItemSchema>;
@@ -57,7 +56,7 @@ export const cartUpdatedSchema = z.lazy(() =>
     cartId: identifier(),
     customerId: identifier(),
     currency: currencyCode(),
-    items: z.array(lineItemSchema).max(500),
+    items: z.array(lineItemSchema).check(z.maxLength(500)),
     subtotal: minorUnits,
     checkoutUrl: httpUrl(),
     updatedAt: instant,
@@ -75,10 +74,10 @@ export const orderPlacedSchema = z.lazy(() =>
     currency: currencyCode(),
     total: minorUnits,
     placedAt: instant,
-    items: z.array(lineItemSchema).max(500),
-    couponCodes: z.array(z.string().min(1).max(64)).max(20),
-    cartId: identifier().optional(),
-    margin: z.number().min(0).max(1).optional(),
+    items: z.array(lineItemSchema).check(z.maxLength(500)),
+    couponCodes: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(20)),
+    cartId: z.optional(identifier()),
+    margin: z.optional(z.number().check(z.gte(0), z.lte(1))),
   }),
 );
 export type OrderPlaced = z.infer<typeof orderPlacedSchema>;

@@ -1,16 +1,16 @@
-import * as z from 'zod';
 import { instant } from '../events/primitives.js';
 import { type CartUpdated, cartUpdatedSchema } from '../events/shop-events.js';
 import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 
 export const CART_SK = 'cart';
 
 /** The `carts` item pk=cartId, sk='cart': the latest version of the cart. */
 export const storedCartSchema = lazy(() =>
-  cartUpdatedSchema.unwrap().extend({
+  z.extend(cartUpdatedSchema.def.getter(), {
     /** The cart's updatedAt: only a strictly newer one replaces the stored cart. */
     version: instant,
-    versionMs: z.number().int(),
+    versionMs: z.number().check(z.int()),
     /** Which event brought this version. */
     stage: z.enum(['Cart Updated', 'Checkout Started']),
     recordedAt: instant,

@@ -1,13 +1,13 @@
-import * as z from 'zod';
 import { instant } from '../events/primitives.js';
 import { type Consent, type CustomerUpserted, consentSchema } from '../events/shop-events.js';
 import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 
 export const PROFILE_SK = 'profile';
 
 /** Consent as stored: `updatedAtMs` orders consents whatever offset their ISO instants carry. */
 export const storedConsentSchema = lazy(() =>
-  consentSchema.unwrap().extend({ updatedAtMs: z.number().int() }),
+  z.extend(consentSchema.def.getter(), { updatedAtMs: z.number().check(z.int()) }),
 );
 export type StoredConsent = z.infer<ReturnType<typeof storedConsentSchema>>;
 
@@ -18,17 +18,17 @@ export type StoredConsent = z.infer<ReturnType<typeof storedConsentSchema>>;
 export const customerProfileSchema = z.lazy(() =>
   z.object({
     customerId: z.string(),
-    email: z.string().optional(),
-    locale: z.string().optional(),
-    timeZone: z.string().optional(),
-    consent: storedConsentSchema().optional(),
-    firstName: z.string().optional(),
-    country: z.string().optional(),
-    tier: z.string().optional(),
-    unsubscribedCampaigns: z
-      .union([z.set(z.string()), z.array(z.string())])
-      .optional()
-      .transform((campaigns) => [...(campaigns ?? [])].sort()),
+    email: z.optional(z.string()),
+    locale: z.optional(z.string()),
+    timeZone: z.optional(z.string()),
+    consent: z.optional(storedConsentSchema()),
+    firstName: z.optional(z.string()),
+    country: z.optional(z.string()),
+    tier: z.optional(z.string()),
+    unsubscribedCampaigns: z.pipe(
+      z.optional(z.union([z.set(z.string()), z.array(z.string())])),
+      z.transform((campaigns) => [...(campaigns ?? [])].sort()),
+    ),
     updatedAt: instant,
   }),
 );

@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import type { Deps } from '../shared/deps.js';
 import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 import { isConditionFailure } from '../store/dynamo.js';
 
 export const DEAD_LETTER_PK = 'deadletter';

@@ -1,14 +1,16 @@
-import type { z } from 'zod';
 import type { CustomerStats } from '../churn/customer-stats.js';
 import { instant } from '../events/primitives.js';
 import { type OrderPlaced, orderPlacedSchema } from '../events/shop-events.js';
 import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 
 export const ORDER_SK = 'order';
 export const STATS_SK = 'stats';
 
 /** The `orders` item pk=orderId, sk='order', written once per orderId. */
-export const storedOrderSchema = lazy(() => orderPlacedSchema.unwrap().extend({ recordedAt: instant }));
+export const storedOrderSchema = lazy(() =>
+  z.extend(orderPlacedSchema.def.getter(), { recordedAt: instant }),
+);
 export type StoredOrder = z.infer<ReturnType<typeof storedOrderSchema>>;
 
 export const storedOrderOf = (detail: OrderPlaced, now: Date): StoredOrder => ({

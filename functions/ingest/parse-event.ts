@@ -1,7 +1,7 @@
-import type { z } from 'zod';
 import { type EventBridgeEnvelope, eventBridgeEnvelopeSchema } from '../events/envelope.js';
 import { type ShopDetailType, shopDetailSchemas } from '../events/shop-events.js';
 import { InvalidEventError } from '../shared/errors.js';
+import type * as z from '../shared/zod.js';
 
 /** `detail.items[0].unitPrice` from zod's path segments. */
 export const formatIssuePath = (prefix: string, path: ReadonlyArray<PropertyKey>): string =>
@@ -11,7 +11,7 @@ export const formatIssuePath = (prefix: string, path: ReadonlyArray<PropertyKey>
   );
 
 /** One line naming every offending field, e.g. `detail.items[0].unitPrice: must be a whole number ...`. */
-export const describeIssues = (error: z.ZodError, prefix: string): string =>
+export const describeIssues = (error: z.$ZodError, prefix: string): string =>
   error.issues
     .map((issue) => {
       const path = formatIssuePath(prefix, issue.path).replace(/^\./, '');

@@ -1,13 +1,13 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from '../shared/zod.js';
 import { createDocumentClient } from '../store/dynamo.js';
 import { localTableNames } from '../store/tables.js';
 
 const envSchema = z.object({
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  NUDGE_TABLE_PREFIX: z.string().min(1).default('nudge-local'),
-  TABLE_CONTROL: z.string().min(1).optional(),
-  AWS_REGION: z.string().optional(),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  NUDGE_TABLE_PREFIX: z._default(z.string().check(z.minLength(1)), 'nudge-local'),
+  TABLE_CONTROL: z.optional(z.string().check(z.minLength(1))),
+  AWS_REGION: z.optional(z.string()),
 });
 
 export class ControlTableConfigError extends Error {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../shared/zod.js';
 import { knownKeysAt } from './known-keys.js';
 import { closestMatch } from './suggest.js';
 
@@ -75,7 +75,7 @@ const sizeMessage = (issue: Issue & { code: 'too_small' | 'too_big' }): string =
 };
 
 /** A zod issue in words a marketer understands; an unknown-keys issue becomes one message per key. */
-export const explainIssue = (issue: Issue, schema: z.ZodType, root: unknown): ExplainedIssue[] => {
+export const explainIssue = (issue: Issue, schema: z.core.$ZodType, root: unknown): ExplainedIssue[] => {
   const path = [...issue.path];
   switch (issue.code) {
     case 'unrecognized_keys': {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../shared/zod.js';
 import { campaignSchemas } from './schema/campaign.js';
 import { offerSchemas } from './schema/offer.js';
 import { ruleSetSchemas } from './schema/rule-set.js';
@@ -8,7 +8,7 @@ import { templateSchemas } from './schema/template.js';
 /** The JSON Schemas editors use to autocomplete rule files (each file names one in "$schema"). */
 export const ruleSchemaFiles = (): Array<{
   path: string;
-  schema: z.ZodType;
+  schema: z.core.$ZodType;
   title: string;
   description: string;
 }> => [

@@ -1,22 +1,23 @@
-import type { z } from 'zod';
+import type * as z from '../shared/zod.js';
 
 interface SchemaDef {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  options?: z.ZodType[];
+  shape?: Record<string, z.core.$ZodType>;
+  element?: z.core.$ZodType;
+  valueType?: z.core.$ZodType;
+  innerType?: z.core.$ZodType;
+  in?: z.core.$ZodType;
+  options?: z.core.$ZodType[];
 }
 
-const defOf = (schema: z.ZodType): SchemaDef => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+const defOf = (schema: z.core.$ZodType): SchemaDef =>
+  (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The object schemas a value at this level may match; a union is narrowed by the value's `kind`. */
-const objectSchemas = (schema: z.ZodType, value: unknown): z.ZodType[] => {
+const objectSchemas = (schema: z.core.$ZodType, value: unknown): z.core.$ZodType[] => {
   const def = defOf(schema);
   if (def.innerType) return objectSchemas(def.innerType, value);
   if (def.type === 'pipe' && def.in) return objectSchemas(def.in, value);
@@ -35,7 +36,11 @@ const objectSchemas = (schema: z.ZodType, value: unknown): z.ZodType[] => {
   return [schema];
 };
 
-const childSchema = (schema: z.ZodType, key: PropertyKey, value: unknown): z.ZodType | undefined => {
+const childSchema = (
+  schema: z.core.$ZodType,
+  key: PropertyKey,
+  value: unknown,
+): z.core.$ZodType | undefined => {
   for (const candidate of objectSchemas(schema, value)) {
     const def = defOf(candidate);
     if (def.type === 'object' && typeof key === 'string' && def.shape?.[key]) return def.shape[key];
@@ -46,8 +51,12 @@ const childSchema = (schema: z.ZodType, key: PropertyKey, value: unknown): z.Zod
 };
 
 /** The keys an object at `path` of `root` may have, found by walking the schema alongside the data. */
-export const knownKeysAt = (schema: z.ZodType, path: ReadonlyArray<PropertyKey>, root: unknown): string[] => {
-  let current: z.ZodType | undefined = schema;
+export const knownKeysAt = (
+  schema: z.core.$ZodType,
+  path: ReadonlyArray<PropertyKey>,
+  root: unknown,
+): string[] => {
+  let current: z.core.$ZodType | undefined = schema;
   let value: unknown = root;
   for (const key of path) {
     if (!current) return [];

@@ -1,13 +1,13 @@
-import * as z from 'zod';
 import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 
-const minor = lazy(() => z.number().int().nonnegative());
+const minor = lazy(() => z.number().check(z.int(), z.nonnegative()));
 
 export const couponValueSchema = lazy(() =>
   z.discriminatedUnion('kind', [
     z.object({
       kind: z.literal('percent_off'),
-      percent: z.number().positive().max(100),
+      percent: z.number().check(z.positive(), z.lte(100)),
       maxDiscount: minor(),
     }),
     z.object({ kind: z.literal('amount_off'), amount: minor() }),
@@ -19,26 +19,26 @@ export const couponValueSchema = lazy(() =>
 /** The facts an email is rendered from; the renderer formats them for the customer's locale. */
 export const emailDataSchema = lazy(() =>
   z.object({
-    customer: z.object({ firstName: z.string().optional() }).default({}),
+    customer: z._default(z.object({ firstName: z.optional(z.string()) }), {}),
     /** IANA zone of the customer; dates are shown in it (defaults to settings.timeZone). */
-    timeZone: z.string().optional(),
-    cart: z
-      .object({
-        currency: z.string().optional(),
+    timeZone: z.optional(z.string()),
+    cart: z.optional(
+      z.object({
+        currency: z.optional(z.string()),
         items: z.array(
           z.object({
             name: z.string(),
             unitPrice: minor(),
-            quantity: z.number().int().positive(),
-            imageUrl: z.string().optional(),
-            url: z.string().optional(),
+            quantity: z.number().check(z.int(), z.positive()),
+            imageUrl: z.optional(z.string()),
+            url: z.optional(z.string()),
           }),
         ),
         subtotal: minor(),
-      })
-      .optional(),
-    checkoutUrl: z.string().optional(),
-    coupon: z.object({ code: z.string(), expiresAt: z.string(), value: couponValueSchema() }).optional(),
+      }),
+    ),
+    checkoutUrl: z.optional(z.string()),
+    coupon: z.optional(z.object({ code: z.string(), expiresAt: z.string(), value: couponValueSchema() })),
     unsubscribeUrl: z.string(),
   }),
 );

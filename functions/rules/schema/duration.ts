@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../shared/zod.js';
 
 const durationPattern = /^P(?!$)(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 
@@ -47,19 +47,19 @@ const boundMs = (bound: string): number => {
 export const isoDuration = ({ min, max, description }: DurationBounds) => {
   const minMs = min === undefined ? undefined : boundMs(min);
   const maxMs = max === undefined ? undefined : boundMs(max);
-  return z
-    .string({ error: 'must be a duration in quotes, such as "PT4H"' })
-    .regex(durationPattern, {
+  return z.string({ error: 'must be a duration in quotes, such as "PT4H"' }).check(
+    z.regex(durationPattern, {
       error: 'must be a duration such as PT4H (4 hours), PT30M (30 minutes) or P3D (3 days)',
       abort: true,
-    })
-    .refine(
+    }),
+    z.refine(
       (value) => minMs === undefined || (durationToMs(value) ?? minMs) >= minMs,
       `must be at least ${describeDuration(minMs ?? 0)} (${min})`,
-    )
-    .refine(
+    ),
+    z.refine(
       (value) => maxMs === undefined || (durationToMs(value) ?? maxMs) <= maxMs,
       `must be at most ${describeDuration(maxMs ?? 0)} (${max})`,
-    )
-    .meta({ description: `${description} ISO 8601 duration, e.g. PT4H or P3D.` });
+    ),
+    z.meta({ description: `${description} ISO 8601 duration, e.g. PT4H or P3D.` }),
+  );
 };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../shared/zod.js';
 import { campaignSchemas } from './campaign.js';
 import { offerSchemas } from './offer.js';
 import { ruleSetSchemas } from './rule-set.js';

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { lazy } from '../../shared/lazy.js';
+import * as z from '../../shared/zod.js';
 import { isoDuration } from './duration.js';
 import { money, percent, positiveMoney, ratio } from './numbers.js';
 import { slug, text } from './primitives.js';
@@ -11,14 +11,16 @@ export const offerKinds = ['percent_off', 'amount_off', 'spend_threshold', 'free
 export const offerSchemas = lazy(() => {
   const adjustWhenSchema = z
     .strictObject({
-      valueTier: z.enum(valueTiers, { error: 'must be one of low, mid, high' }).optional(),
-      riskBand: z.enum(riskBands, { error: 'must be one of low, medium, high' }).optional(),
+      valueTier: z.optional(z.enum(valueTiers, { error: 'must be one of low, mid, high' })),
+      riskBand: z.optional(z.enum(riskBands, { error: 'must be one of low, medium, high' })),
     })
-    .refine(
-      (when) => when.valueTier !== undefined || when.riskBand !== undefined,
-      'needs a valueTier or a riskBand',
-    )
-    .meta({ description: 'Which customers this adjustment is for; all listed conditions must hold.' });
+    .check(
+      z.refine(
+        (when) => when.valueTier !== undefined || when.riskBand !== undefined,
+        'needs a valueTier or a riskBand',
+      ),
+      z.meta({ description: 'Which customers this adjustment is for; all listed conditions must hold.' }),
+    );
 
   const percentOffFields = {
     percent: percent('Discount on the cart subtotal.', { min: 1, max: 100 }),
@@ -28,17 +30,22 @@ export const offerSchemas = lazy(() => {
   const spendThresholdFields = {
     save: positiveMoney('What the customer saves once the cart reaches the threshold.'),
     thresholdAbove: z
-      .strictObject({
-        minPercent: percent('Threshold at least this far above the cart subtotal.').default(20),
-        maxPercent: percent('Threshold at most this far above the cart subtotal.').default(30),
-      })
-      .refine((band) => band.minPercent <= band.maxPercent, {
-        message: 'minPercent must not be larger than maxPercent',
-        path: ['minPercent'],
-      })
-      .prefault({})
-      .meta({ description: '"Spend X": X is the cart subtotal plus a percent in this range.' }),
-    roundTo: positiveMoney('Round the threshold up to a multiple of this, e.g. 500 for 5.00.').optional(),
+      .prefault(
+        z
+          .strictObject({
+            minPercent: z._default(percent('Threshold at least this far above the cart subtotal.'), 20),
+            maxPercent: z._default(percent('Threshold at most this far above the cart subtotal.'), 30),
+          })
+          .check(
+            z.refine((band) => band.minPercent <= band.maxPercent, {
+              message: 'minPercent must not be larger than maxPercent',
+              path: ['minPercent'],
+            }),
+          ),
+        {},
+      )
+      .check(z.meta({ description: '"Spend X": X is the cart subtotal plus a percent in this range.' })),
+    roundTo: z.optional(positiveMoney('Round the threshold up to a multiple of this, e.g. 500 for 5.00.')),
   };
   const freeShippingFields = {
     shippingCost: positiveMoney(
@@ -47,33 +54,39 @@ export const offerSchemas = lazy(() => {
   };
 
   /** Per-tier or per-risk-band overrides of the kind's own fields (e.g. a bigger percent for high value). */
-  const adjustList = <T extends Record<string, z.ZodType>>(fields: T) =>
-    z
-      .array(
-        z.strictObject({
-          when: adjustWhenSchema,
-          ...(Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.optional()])) as {
-            [K in keyof T]: z.ZodOptional<T[K]>;
+  const adjustList = <T extends Record<string, z.ZodMiniType>>(fields: T) =>
+    z.optional(
+      z
+        .array(
+          z.strictObject({
+            when: adjustWhenSchema,
+            ...(Object.fromEntries(
+              Object.entries(fields).map(([key, schema]) => [key, z.optional(schema)]),
+            ) as {
+              [K in keyof T]: z.ZodMiniOptional<T[K]>;
+            }),
           }),
-        }),
-      )
-      .max(20, 'may list at most 20 adjustments')
-      .optional();
+        )
+        .check(z.maxLength(20, 'may list at most 20 adjustments')),
+    );
 
   const commonFields = {
-    name: text('A label for people; not shown to customers.').optional(),
-    validFor: isoDuration({
-      min: 'PT1H',
-      max: 'P90D',
-      description: 'How long a coupon stays valid.',
-    }).default('P3D'),
-    marginFloor: ratio(
-      'Never give a discount that leaves less gross margin than this (0.2 = 20%).',
-    ).optional(),
-    minSpend: money('Smallest cart subtotal the coupon applies to.').optional(),
+    name: z.optional(text('A label for people; not shown to customers.')),
+    validFor: z._default(
+      isoDuration({
+        min: 'PT1H',
+        max: 'P90D',
+        description: 'How long a coupon stays valid.',
+      }),
+      'P3D',
+    ),
+    marginFloor: z.optional(
+      ratio('Never give a discount that leaves less gross margin than this (0.2 = 20%).'),
+    ),
+    minSpend: z.optional(money('Smallest cart subtotal the coupon applies to.')),
   };
 
-  const variants = <T extends z.ZodRawShape>(extra: T) =>
+  const variants = <T extends z.core.$ZodShape>(extra: T) =>
     [
       z.strictObject({
         ...extra,
@@ -109,7 +122,7 @@ export const offerSchemas = lazy(() => {
     /** An offer as stored in a RuleSet: `id` is the file name under rules/offers/. */
     offer: z.discriminatedUnion('kind', variants({ id: slug() })),
     /** An offer as a marketer writes it in rules/offers/<id>.json. */
-    offerFile: z.discriminatedUnion('kind', variants({ $schema: z.string().optional() })),
+    offerFile: z.discriminatedUnion('kind', variants({ $schema: z.optional(z.string()) })),
   };
 });
 

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { lazy } from '../../shared/lazy.js';
+import * as z from '../../shared/zod.js';
 import { crossCheckRuleSet } from '../cross-check.js';
 import { campaignSchemas } from './campaign.js';
 import { offerSchemas } from './offer.js';
@@ -12,18 +12,20 @@ export const ruleSetSchemas = lazy(() => {
   /** The rule set without the checks that span fields; validation runs those on the raw input itself. */
   const ruleSetShape = z.strictObject({
     settings: settingsSchemas().settings,
-    offers: z.record(slug(), offerSchemas().offer).default({}),
-    campaigns: z.array(campaignSchemas().campaign).default([]),
-    templates: templateSchemas().templates.default({}),
+    offers: z._default(z.record(slug(), offerSchemas().offer), {}),
+    campaigns: z._default(z.array(campaignSchemas().campaign), []),
+    templates: z._default(templateSchemas().templates, {}),
   });
   return {
     ruleSetShape,
     /** A complete, consistent rule set; parsing applies every default of DESIGN.md section 1. */
-    ruleSet: ruleSetShape.superRefine((ruleSet, ctx) => {
-      for (const issue of crossCheckRuleSet(ruleSet)) {
-        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-      }
-    }),
+    ruleSet: ruleSetShape.check(
+      z.superRefine((ruleSet, ctx) => {
+        for (const issue of crossCheckRuleSet(ruleSet)) {
+          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+        }
+      }),
+    ),
   };
 });
 type RuleSetSchemas = ReturnType<typeof ruleSetSchemas>;

@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { localeTag } from '../../events/primitives.js';
 import { lazy } from '../../shared/lazy.js';
+import * as z from '../../shared/zod.js';
 import { checkTemplateSource } from '../../templates/check-template.js';
 import { slug } from './primitives.js';
 
@@ -8,14 +8,14 @@ import { slug } from './primitives.js';
 export const REQUIRED_TEMPLATE_LOCALES = ['en', 'zh-CN'] as const;
 
 const templateSource = (description: string, { max }: { max: number }) =>
-  z
-    .string({ error: 'must be text' })
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .superRefine((source, ctx) => {
+  z.string({ error: 'must be text' }).check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(max, `must be at most ${max} characters`),
+    z.superRefine((source, ctx) => {
       for (const message of checkTemplateSource(source)) ctx.addIssue({ code: 'custom', message });
-    })
-    .meta({ description });
+    }),
+    z.meta({ description }),
+  );
 
 export const templateSchemas = lazy(() => {
   const subject = templateSource('Email subject line; may use variables such as {{customer.firstName}}.', {
@@ -25,7 +25,7 @@ export const templateSchemas = lazy(() => {
 
   const templateVersion = z.strictObject({
     subject,
-    preheader: preheader.optional(),
+    preheader: z.optional(preheader),
     html: templateSource('Email body, HTML (the layout with footer is added around it).', { max: 100_000 }),
     text: templateSource('Plain-text body for mail apps that do not show HTML.', { max: 50_000 }),
   });
@@ -34,9 +34,9 @@ export const templateSchemas = lazy(() => {
     templateVersion,
     /** rules/templates/<template-id>/<locale>.json: the parts of a template that are not its bodies. */
     templateSubjectFile: z.strictObject({
-      $schema: z.string().optional(),
+      $schema: z.optional(z.string()),
       subject,
-      preheader: preheader.optional(),
+      preheader: z.optional(preheader),
     }),
     /** Template id -> locale -> version. */
     templates: z.record(slug(), z.record(localeTag(), templateVersion)),
