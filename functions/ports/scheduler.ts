@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../shared/zod.js';
 
 /** What a one-time schedule carries to the function it wakes. */
 export const scheduledJobSchema = z.object({

@@ -1,21 +1,21 @@
-import * as z from 'zod';
 import type { ScheduledJob } from '../ports/scheduler.js';
 import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 
 /** The payload of a `campaign-step` schedule: one step of one campaign for one customer and subject. */
 export const campaignStepJobSchema = lazy(() =>
   z.object({
     flow: z.enum(['cart_recall', 'win_back']),
-    campaignId: z.string().min(1),
-    customerId: z.string().min(1),
+    campaignId: z.string().check(z.minLength(1)),
+    customerId: z.string().check(z.minLength(1)),
     /** What the messages are about, e.g. `<cartId>#<cart version>`; part of the send-once key. */
-    subjectKey: z.string().min(1),
+    subjectKey: z.string().check(z.minLength(1)),
     /** 1-based. */
-    step: z.number().int().positive(),
+    step: z.number().check(z.int(), z.positive()),
     /** When the step first fell due; a deferral keeps it, so `staleAfter` counts from here. */
     dueAt: z.iso.datetime({ offset: true }),
     /** The rule version the journey started with. */
-    ruleVersion: z.number().int().nonnegative(),
+    ruleVersion: z.number().check(z.int(), z.nonnegative()),
     /** Flow-specific facts, e.g. cartId and cart version. */
     subject: z.record(z.string(), z.string()),
   }),

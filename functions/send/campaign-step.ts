@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import { createCartFlow } from '../recall/cart-flow.js';
 import type { Deps } from '../shared/deps.js';
 import { readEnv } from '../shared/env.js';
 import { InvalidEventError } from '../shared/errors.js';
 import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 import { keyringFor } from '../unsubscribe/keyring-source.js';
 import { createWinBackFlow } from '../winback/winback-flow.js';
 import { campaignStepJobSchema } from './campaign-step-job.js';
@@ -19,7 +19,9 @@ import {
   switchReaderFrom,
 } from './step-adapters.js';
 
-const sendEnvSchema = z.object({ SES_CONFIGURATION_SET: z.string().min(1).default('nudge-local') });
+const sendEnvSchema = z.object({
+  SES_CONFIGURATION_SET: z._default(z.string().check(z.minLength(1)), 'nudge-local'),
+});
 const { SES_CONFIGURATION_SET } = readEnv(sendEnvSchema);
 
 const scheduledPayloadSchema = lazy(() =>

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 
 /** Why a step did not send, in the order the gates are checked. */
 export const skipReasons = [

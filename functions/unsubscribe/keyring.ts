@@ -1,24 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import * as z from 'zod';
 import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 
 /** Old keys keep verifying for this long after a rotation, so links in sent emails keep working. */
 export const RETIRED_KEY_GRACE_MS = 180 * 86_400_000;
 
 export const keyringSchema = lazy(() =>
   z.object({
-    current: z.string().regex(/^[A-Za-z0-9]+$/),
+    current: z.string().check(z.regex(/^[A-Za-z0-9]+$/)),
     keys: z
       .array(
         z.object({
-          id: z.string().regex(/^[A-Za-z0-9]+$/),
+          id: z.string().check(z.regex(/^[A-Za-z0-9]+$/)),
           /** base64, at least 32 bytes. */
-          secret: z.string().min(43),
+          secret: z.string().check(z.minLength(43)),
           createdAt: z.iso.datetime(),
-          retiredAt: z.iso.datetime().optional(),
+          retiredAt: z.optional(z.iso.datetime()),
         }),
       )
-      .min(1),
+      .check(z.minLength(1)),
   }),
 );
 export type Keyring = z.infer<ReturnType<typeof keyringSchema>>;

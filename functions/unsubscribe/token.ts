@@ -1,15 +1,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
 import { lazy } from '../shared/lazy.js';
+import * as z from '../shared/zod.js';
 import { type Keyring, RETIRED_KEY_GRACE_MS } from './keyring.js';
 
 /** What an unsubscribe link stands for: this customer, from everything (`all`) or from one campaign. */
 export const unsubscribeClaimSchema = lazy(() =>
   z.object({
-    customerId: z.string().min(1),
-    scope: z.string().min(1),
+    customerId: z.string().check(z.minLength(1)),
+    scope: z.string().check(z.minLength(1)),
     /** The campaign whose email carried the link, for the record. */
-    campaignId: z.string().min(1).optional(),
+    campaignId: z.optional(z.string().check(z.minLength(1))),
   }),
 );
 export type UnsubscribeClaim = z.infer<ReturnType<typeof unsubscribeClaimSchema>>;
@@ -35,9 +35,9 @@ export const signUnsubscribeToken = (keyring: Keyring, claim: UnsubscribeClaim):
 
 const payloadSchema = lazy(() =>
   z.object({
-    c: z.string().min(1),
-    s: z.string().min(1),
-    m: z.string().min(1).optional(),
+    c: z.string().check(z.minLength(1)),
+    s: z.string().check(z.minLength(1)),
+    m: z.optional(z.string().check(z.minLength(1))),
   }),
 );
 

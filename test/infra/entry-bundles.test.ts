@@ -68,4 +68,13 @@ describe('Lambda bundle contents', () => {
     // `import { z } from 'zod'` keeps the whole namespace, every locale included; use `import * as z from 'zod'`.
     expect(locales).toEqual([]);
   });
+
+  it.each(functionIds)('%s carries zod/mini and its English messages, not classic zod', (id) => {
+    const bundled = inputs.get(id) ?? {};
+
+    // Classic zod is three times the code to load; functions/shared/zod.ts is the one way in.
+    expect(carries(bundled, 'node_modules/zod/v4/classic/')).toBe(false);
+    expect(carries(bundled, 'node_modules/zod/v4/mini/')).toBe(true);
+    expect(carries(bundled, 'node_modules/zod/v4/locales/en.js')).toBe(true);
+  });
 });

@@ -1,16 +1,16 @@
-import * as z from 'zod';
 import { readEnv } from '../../shared/env.js';
+import * as z from '../../shared/zod.js';
 import { type TableId, type TableNames, tableEnvVar, tableIds } from '../../store/tables.js';
 
 type TableEnvVar = `TABLE_${Uppercase<TableId>}`;
 
 // One instance per kind of value, shared by the fields: each zod schema built is paid at cold start.
-const name = z.string().min(1);
-const arn = z.string().startsWith('arn:');
+const name = z.string().check(z.minLength(1));
+const arn = z.string().check(z.startsWith('arn:'));
 
 const tableShape = Object.fromEntries(tableIds.map((id) => [tableEnvVar(id), name])) as Record<
   TableEnvVar,
-  z.ZodString
+  z.ZodMiniString
 >;
 
 /**

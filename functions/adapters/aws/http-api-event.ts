@@ -1,15 +1,15 @@
-import * as z from 'zod';
 import { lazy } from '../../shared/lazy.js';
+import * as z from '../../shared/zod.js';
 
 /** The part of an API Gateway HTTP API (payload v2.0) event that the plain routers need. */
 export const httpApiEventSchema = lazy(() =>
   z.object({
     rawPath: z.string(),
-    rawQueryString: z.string().default(''),
-    headers: z.record(z.string(), z.string()).default({}),
-    cookies: z.array(z.string()).optional(),
-    body: z.string().optional(),
-    isBase64Encoded: z.boolean().default(false),
+    rawQueryString: z._default(z.string(), ''),
+    headers: z._default(z.record(z.string(), z.string()), {}),
+    cookies: z.optional(z.array(z.string())),
+    body: z.optional(z.string()),
+    isBase64Encoded: z._default(z.boolean(), false),
     requestContext: z.object({ http: z.object({ method: z.string() }) }),
   }),
 );
