@@ -3,6 +3,7 @@ import type { Log } from '../shared/logger.js';
 import { customerScored } from './customer-scored.js';
 import type { CustomerStats } from './customer-stats.js';
 import type { ModelStore } from './model-store.js';
+import { addToPicture, emptyPicture, type RunPictureStore } from './run-picture.js';
 import { scoreCustomer } from './score.js';
 import type { ScoreStore, StoredScore } from './score-store.js';
 import { createBoundedPool } from './scoring-pool.js';
@@ -16,6 +17,7 @@ export interface ScoreSegmentDeps {
   stats: StatsSource;
   models: Pick<ModelStore, 'get'>;
   scores: ScoreStore;
+  pictures: Pick<RunPictureStore, 'save'>;
   bus: Bus;
   afterScored: ScoredHook[];
   log: Log;
@@ -36,18 +38,23 @@ export class ModelVersionMissingError extends Error {
   override name = 'ModelVersionMissingError';
 }
 
-/** Scores every customer of one parallel-scan segment against one stored model version. */
+/**
+ * Scores every customer of one parallel-scan segment against one stored model version, and stores
+ * what the segment looked like tonight for the dashboard (run-picture.ts).
+ */
 export const scoreSegment = async (deps: ScoreSegmentDeps, job: ScoringJob): Promise<SegmentSummary> => {
   const stored = await deps.models.get(job.modelVersion);
   if (!stored) throw new ModelVersionMissingError(`churn model version ${job.modelVersion} is not stored`);
   const run = { modelVersion: job.modelVersion, runId: job.runId, scoredAt: job.runId };
   const summary: SegmentSummary = { scored: 0, written: 0, segmentChanged: 0, atRisk: 0 };
+  const picture = emptyPicture();
   const changed: StoredScore[] = [];
   const scoreOne = async ({ customerId, stats, seen }: CustomerStatsRow) => {
     const score = scoreCustomer(stored.model, stats, job.runId);
     const outcome = await deps.scores.store(customerId, score, run, seen);
     if (!outcome.stored) return;
     summary.scored += 1;
+    addToPicture(picture, score);
     if (outcome.written) summary.written += 1;
     if (outcome.score.atRisk) summary.atRisk += 1;
     if (outcome.segmentChanged) changed.push(outcome.score);
@@ -71,6 +78,8 @@ export const scoreSegment = async (deps: ScoreSegmentDeps, job: ScoringJob): Pro
     await writes.drain();
   }
   await publishChanged();
+  // Last, so a picture is stored only for a segment scored to the end.
+  await deps.pictures.save(job, picture);
   deps.log.info('churn segment scored', { ...summary, segment: job.segment, runId: job.runId });
   return summary;
 };

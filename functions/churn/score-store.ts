@@ -26,15 +26,15 @@ export interface StoredScore extends ChurnScore {
 }
 
 /**
- * The `score` map on the stats item: only what the nightly scan compares and the dashboard reads.
- * The other figures (`reason`, `expectedValue`, ...) travel in `Customer Scored` and the win-back
- * entry; kept here too, they would nearly double the item every scan of the index reads
- * (docs/benchmarks.md).
+ * The `score` map on the stats item: only what the nightly scan compares. The figures (`pAlive`,
+ * `reason`, `expectedValue`, ...) travel in `Customer Scored` and the win-back entry, and the
+ * dashboard's P(alive) picture is counted by the run itself (run-picture.ts); kept here, they would
+ * have to be rewritten every time they drift and would grow the item every scan of the index reads
+ * (docs/winback.md).
  */
 const seenScoreObject = lazy(() =>
   z.object({
     segment: z.string(),
-    pAlive: z.number(),
     modelVersion: z.number(),
     scoredAt: z.string(),
     changedInRun: z.string(),
@@ -47,7 +47,6 @@ export const seenScoreFields = lazy(() => Object.keys(seenScoreObject().shape));
 
 const attributeOf = (score: StoredScore): SeenScore => ({
   segment: score.segment,
-  pAlive: score.pAlive,
   modelVersion: score.modelVersion,
   scoredAt: score.scoredAt,
   changedInRun: score.changedInRun,
@@ -113,7 +112,7 @@ export const createScoreStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): S
     run: Run,
   ): Promise<StoredScore | undefined> => {
     const segment = segmentOf(score);
-    const fields = { pAlive: score.pAlive, modelVersion: run.modelVersion, scoredAt: run.scoredAt };
+    const fields = { modelVersion: run.modelVersion, scoredAt: run.scoredAt };
     const names = Object.keys(fields);
     try {
       const result = await db.send(

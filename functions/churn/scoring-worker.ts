@@ -2,6 +2,7 @@ import type { Deps } from '../shared/deps.js';
 import { InvalidEventError } from '../shared/errors.js';
 import { winBackEntryHook } from '../winback/winback-hook.js';
 import { createModelStore } from './model-store.js';
+import { createRunPictureStore } from './run-picture.js';
 import { type ScoredHook, type SegmentSummary, scoreSegment } from './score-segment.js';
 import { createScoreStore } from './score-store.js';
 import { scoringJobSchema } from './scoring-run.js';
@@ -16,6 +17,7 @@ export const createChurnWorkerHandler = (
     stats: createStatsSource(deps),
     models: createModelStore(deps),
     scores: createScoreStore(deps),
+    pictures: createRunPictureStore(deps),
     bus: deps.bus,
     afterScored,
     log: deps.log,

@@ -1,4 +1,4 @@
-import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, type ScanCommandInput, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../shared/deps.js';
 import { lazy } from '../shared/lazy.js';
 import { CUSTOMER_STATS_INDEX } from '../store/tables.js';
@@ -54,27 +54,34 @@ const rowOf = (item: Record<string, unknown>): CustomerStatsRow | undefined => {
 };
 
 /**
- * Scans the sparse `statsByCustomer` index: one item per customer, its stats and stored score together.
- * `pageSize` caps items read per Scan call (default: DynamoDB's 1 MB pages).
+ * The Scan request for one page of a segment of the sparse `statsByCustomer` index: the stats and the
+ * stored score of each customer, nothing else. `pageSize` caps items read per call (default: DynamoDB's
+ * 1 MB pages). The benchmark's raw scan sends the same request (bench/churn-scoring.ts).
  */
+export const statsScanInput = (
+  tables: Pick<Deps['tables'], 'customers'>,
+  { segment, totalSegments }: ScanSegment,
+  startKey: Record<string, unknown> | undefined,
+  pageSize?: number,
+): ScanCommandInput => ({
+  TableName: tables.customers,
+  IndexName: CUSTOMER_STATS_INDEX,
+  Segment: segment,
+  TotalSegments: totalSegments,
+  ProjectionExpression: scanProjection().expression,
+  ExpressionAttributeNames: scanProjection().attributeNames,
+  ExclusiveStartKey: startKey,
+  Limit: pageSize,
+});
+
+/** Scans the sparse `statsByCustomer` index: one item per customer, its stats and stored score together. */
 export const createStatsSource = (
   { db, tables }: Pick<Deps, 'db' | 'tables'>,
   { pageSize }: { pageSize?: number } = {},
 ): StatsSource => ({
-  async *segment({ segment, totalSegments }) {
+  async *segment(part) {
     const readPage = (startKey: Record<string, unknown> | undefined): Promise<ScanCommandOutput> => {
-      const page = db.send(
-        new ScanCommand({
-          TableName: tables.customers,
-          IndexName: CUSTOMER_STATS_INDEX,
-          Segment: segment,
-          TotalSegments: totalSegments,
-          ProjectionExpression: scanProjection().expression,
-          ExpressionAttributeNames: scanProjection().attributeNames,
-          ExclusiveStartKey: startKey,
-          Limit: pageSize,
-        }),
-      );
+      const page = db.send(new ScanCommand(statsScanInput(tables, part, startKey, pageSize)));
       // Read ahead: if the caller stops early, a failed read must not become an unhandled rejection.
       page.catch(() => {});
       return page;

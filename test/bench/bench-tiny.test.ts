@@ -94,8 +94,12 @@ describe('the benchmarks, run tiny', () => {
     expect(pipeline.storedCarts).toBe(pipeline.events);
     expect(pipeline.remindersScheduled).toBe(pipeline.events);
 
-    const churn = byName('churn-scoring').notes as { customers: number; scored: number };
-    expect(churn.scored).toBe(churn.customers);
+    const churn = byName('churn-scoring').notes as {
+      customers: number;
+      measuredNights: number;
+      scoredByNight: number[];
+    };
+    expect(churn.scoredByNight).toEqual(Array(churn.measuredNights).fill(churn.customers));
   });
 
   it('times every bundled function against the DynamoDB-client-only bundle', () => {

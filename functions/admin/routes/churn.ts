@@ -1,19 +1,21 @@
-import { readStoredScoreFigures } from '../../churn/stored-scores.js';
+import { binEdges, createRunPictureStore, emptyPicture } from '../../churn/run-picture.js';
 import type { Deps } from '../../shared/deps.js';
-import { churnHistogram } from '../churn-histogram.js';
 import { json, type Route } from '../router.js';
 
-/** A dashboard picture, not an export: past this many scores the histogram says it is truncated. */
-const MAX_SCORES = 100_000;
-
-/** `GET /api/churn`: P(alive) histogram per value tier, from the scores the nightly run stored. */
+/**
+ * `GET /api/churn`: customers per P(alive) bin and value tier as the newest complete nightly run
+ * counted them; `runId` null and no customers before the first run.
+ */
 export const churnRoutes = (deps: Pick<Deps, 'db' | 'tables'>): Route[] => [
   {
     method: 'GET',
     path: '/api/churn',
     handle: async () => {
-      const { scores, truncated } = await readStoredScoreFigures(deps, MAX_SCORES);
-      return json({ ...churnHistogram(scores), truncated });
+      const picture = await createRunPictureStore(deps).latest();
+      return json({
+        bins: binEdges(),
+        ...(picture ?? { ...emptyPicture(), runId: null, modelVersion: null, segments: 0 }),
+      });
     },
   },
 ];

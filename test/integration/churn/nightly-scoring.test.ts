@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createModelStore } from '../../../functions/churn/model-store.js';
 import { type InvokeWorker, runNightlyScoring } from '../../../functions/churn/nightly-scoring.js';
+import { createRunPictureStore } from '../../../functions/churn/run-picture.js';
 import { scoreSegment } from '../../../functions/churn/score-segment.js';
 import { createScoreStore, type StoredScore } from '../../../functions/churn/score-store.js';
 import type { ScoringJob } from '../../../functions/churn/scoring-run.js';
@@ -18,6 +19,7 @@ const scoringRun = async (context: Awaited<ReturnType<typeof churnDeps>>) => {
     stats: createStatsSource(deps, { pageSize: 7 }),
     models: createModelStore(deps),
     scores: createScoreStore(deps),
+    pictures: createRunPictureStore(deps),
     bus: deps.bus,
     afterScored: [
       async (score: StoredScore) => void scoredBy.push({ customerId: score.customerId, job, score }),

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { ChurnScore } from '../../../functions/churn/score.js';
 import { createScoreStore } from '../../../functions/churn/score-store.js';
 import { type CustomerStatsRow, createStatsSource } from '../../../functions/churn/stats-scan.js';
-import { readStoredScoreFigures } from '../../../functions/churn/stored-scores.js';
 import { createOrderStore } from '../../../functions/ingest/order-store.js';
 import { churnDeps, statsFor } from './churn-deps.js';
 
@@ -66,7 +65,6 @@ describe('the churn score on the customer stats item', () => {
       version: 2,
       score: {
         segment: 'high/medium',
-        pAlive: 0.3,
         modelVersion: 1,
         scoredAt: asOf,
         changedInRun: asOf,
@@ -74,7 +72,7 @@ describe('the churn score on the customer stats item', () => {
     });
   });
 
-  it('keeps on the stats item only the score fields the nightly scan and the dashboard read', async () => {
+  it('keeps on the stats item only the score fields the nightly scan compares, not P(alive) or the other figures', async () => {
     const context = await churnDeps();
     await context.putStats('cus_1', steadyStats);
 
@@ -86,7 +84,6 @@ describe('the churn score on the customer stats item', () => {
     expect(Object.keys(stored.Item?.score ?? {}).sort()).toEqual([
       'changedInRun',
       'modelVersion',
-      'pAlive',
       'scoredAt',
       'segment',
     ]);
@@ -124,7 +121,6 @@ describe('the churn score on the customer stats item', () => {
     expect(rows[0]).toEqual({ customerId: 'cus_new', stats: steadyStats, seen: null });
     expect(rows[1]?.seen).toEqual({
       segment: 'high/medium',
-      pAlive: 0.3,
       modelVersion: 1,
       scoredAt: asOf,
       changedInRun: asOf,
@@ -155,7 +151,7 @@ describe('the churn score on the customer stats item', () => {
       score: { customerId: 'cus_1', pAlive: 0.28, changedInRun: asOf },
     });
     expect(await context.scores()).toMatchObject([
-      { customerId: 'cus_1', pAlive: 0.28, scoredAt: night('2025-03-06'), changedInRun: asOf },
+      { customerId: 'cus_1', scoredAt: night('2025-03-06'), changedInRun: asOf },
     ]);
   });
 
@@ -189,31 +185,7 @@ describe('the churn score on the customer stats item', () => {
     expect(rows[0]?.seen).toBeUndefined();
     expect(outcome).toMatchObject({ stored: true, written: true, segmentChanged: true });
     expect(await context.scores()).toMatchObject([
-      { customerId: 'cus_1', segment: 'high/medium', pAlive: 0.3 },
+      { customerId: 'cus_1', segment: 'high/medium', changedInRun: asOf },
     ]);
-  });
-
-  it('reads P(alive) and segment of every stored score for the dashboard, and skips customers not yet scored', async () => {
-    const context = await churnDeps();
-    const store = createScoreStore(context.deps);
-    for (const customerId of ['cus_a', 'cus_b', 'cus_c']) await context.putStats(customerId, steadyStats);
-    await store.store('cus_a', score, runOf(asOf), null);
-    await store.store(
-      'cus_b',
-      { ...score, pAlive: 0.9, riskBand: 'low', valueTier: 'low' },
-      runOf(asOf),
-      null,
-    );
-
-    const figures = await readStoredScoreFigures(context.deps, 100);
-
-    expect(figures.truncated).toBe(false);
-    expect(figures.scores).toHaveLength(2);
-    expect(figures.scores).toEqual(
-      expect.arrayContaining([
-        { pAlive: 0.3, segment: 'high/medium' },
-        { pAlive: 0.9, segment: 'low/low' },
-      ]),
-    );
   });
 });

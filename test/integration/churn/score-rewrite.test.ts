@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createModelStore } from '../../../functions/churn/model-store.js';
 import { runNightlyScoring } from '../../../functions/churn/nightly-scoring.js';
+import { addToPicture, createRunPictureStore, emptyPicture } from '../../../functions/churn/run-picture.js';
 import { type SegmentSummary, scoreSegment } from '../../../functions/churn/score-segment.js';
 import { createScoreStore, type StoredScore } from '../../../functions/churn/score-store.js';
 import { createStatsSource } from '../../../functions/churn/stats-scan.js';
@@ -25,6 +26,7 @@ const nightlyRuns = async (context: Awaited<ReturnType<typeof churnDeps>>, pageS
               stats: createStatsSource(deps, { pageSize }),
               models: createModelStore(deps),
               scores: createScoreStore(deps),
+              pictures: createRunPictureStore(deps),
               bus: deps.bus,
               afterScored: [async (score) => void hooked.push(score)],
               log: new MemoryLog(),
@@ -99,20 +101,28 @@ describe('skipping score writes that change nothing material', () => {
     ]);
   });
 
-  it('rewrites a stored score whose P(alive) drifted past the tolerance while its segment stayed', async () => {
+  it("writes nothing while only P(alive) drifts, and tonight's P(alive) still reaches the run picture", async () => {
     const context = await churnDeps();
     await steadyCustomers(context, 3);
-    const { run } = await nightlyRuns(context);
+    const { run, hooked } = await nightlyRuns(context);
 
     await run(night('2025-03-05'));
-    const [before] = await context.scores();
+    const before = await context.scores();
+    const firstNight = hooked.splice(0);
     const sixDaysOn = await run(night('2025-03-11'));
-    const after = await context.scores();
+    const tonight = emptyPicture();
+    for (const score of hooked) addToPicture(tonight, score);
 
-    expect(sixDaysOn.summary).toMatchObject({ scored: 3, written: 3, segmentChanged: 0 });
-    expect(after.map((item) => item.scoredAt)).toEqual(Array(3).fill(night('2025-03-11')));
-    expect(Math.abs(Number(before?.pAlive) - Number(after[0]?.pAlive))).toBeGreaterThanOrEqual(0.02);
-    expect(after[0]?.segment).toBe(before?.segment);
+    expect(sixDaysOn.summary).toMatchObject({ scored: 3, written: 0, segmentChanged: 0 });
+    expect(await context.scores()).toEqual(before);
+    expect(before[0]).not.toHaveProperty('pAlive');
+    expect(hooked[0]!.pAlive).toBeLessThan(firstNight[0]!.pAlive);
+    expect(await createRunPictureStore(context.deps).latest()).toEqual({
+      runId: night('2025-03-11'),
+      modelVersion: 1,
+      segments: 1,
+      ...tonight,
+    });
   });
 });
 
@@ -152,7 +162,9 @@ describe('the score store given what a scan saw', () => {
     const outcome = await store.store('cus_1', { ...score, pAlive: 0.8 }, runOf(night('2025-03-06')), null);
 
     expect(outcome).toMatchObject({ stored: true, written: true, segmentChanged: false });
-    expect(await scores()).toMatchObject([{ pAlive: 0.8, changedInRun: night('2025-03-05') }]);
+    expect(await scores()).toMatchObject([
+      { scoredAt: night('2025-03-06'), changedInRun: night('2025-03-05') },
+    ]);
   });
 
   it('reports the move once when the scan saw an outdated segment', async () => {
@@ -161,7 +173,6 @@ describe('the score store given what a scan saw', () => {
     await store.store('cus_1', score, runOf(night('2025-03-05')), null);
     const outdated = {
       segment: 'low/low',
-      pAlive: 0.9,
       modelVersion: 1,
       scoredAt: night('2025-03-01'),
       changedInRun: night('2025-03-01'),
@@ -191,14 +202,13 @@ describe('the score store given what a scan saw', () => {
 
     const outcome = await store.store('cus_1', { ...score, pAlive: 0.1 }, runOf(night('2025-03-05')), {
       segment: seen?.segment,
-      pAlive: seen?.pAlive,
       modelVersion: seen?.modelVersion,
       scoredAt: seen?.scoredAt,
       changedInRun: seen?.changedInRun,
     });
 
     expect(outcome).toEqual({ stored: false });
-    expect(await scores()).toMatchObject([{ pAlive: 0.9, scoredAt: night('2025-03-06') }]);
+    expect(await scores()).toMatchObject([{ segment: 'mid/low', scoredAt: night('2025-03-06') }]);
   });
 });
 
