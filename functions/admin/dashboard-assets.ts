@@ -203,7 +203,8 @@ const messages = {
     'churn.tier.low': 'Low value',
     'churn.tier.mid': 'Mid value',
     'churn.tier.high': 'High value',
-    'churn.customers': '{count} customers, {atRisk} at risk (P(alive) < 0.5)',
+    'churn.customers':
+      '{count} customers, {atRisk} at risk (P(alive) < 0.5), as the run of {run} (UTC) scored them',
     'churn.none': 'No churn scores yet: they appear after the nightly scoring run.',
   },
   'zh-CN': {
@@ -296,7 +297,7 @@ const messages = {
     'churn.tier.low': '低价值',
     'churn.tier.mid': '中价值',
     'churn.tier.high': '高价值',
-    'churn.customers': '{count} 位客户，{atRisk} 位有流失风险（P(alive) < 0.5）',
+    'churn.customers': '{count} 位客户，{atRisk} 位有流失风险（P(alive) < 0.5），据 {run}（UTC）的评分',
     'churn.none': '暂无流失评分：每晚评分运行后显示。',
   },
 };
@@ -1093,7 +1094,15 @@ function renderChurn() {
     return;
   }
   target.replaceChildren(
-    h('p', {}, t('churn.customers', { count: number(body.customers), atRisk: number(body.atRisk) })),
+    h(
+      'p',
+      {},
+      t('churn.customers', {
+        count: number(body.customers),
+        atRisk: number(body.atRisk),
+        run: when(body.runId),
+      }),
+    ),
     h(
       'div',
       { class: 'churn-grid' },
