@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChurn } from '../../cli/commands/churn.js';
-
-const CDNOW_DIR = '/work/shared/datasets/cdnow';
+import { CDNOW_DIR } from '../support/cdnow.js';
 
 async function run(argv: string[], cwd = CDNOW_DIR) {
   let stdout = '';

@@ -6,9 +6,9 @@ import { parseCdnow } from '../../../functions/churn/cdnow.js';
 import { fitGammaGamma } from '../../../functions/churn/gamma-gamma.js';
 import { buildHoldoutReport } from '../../../functions/churn/holdout-report.js';
 import { summariseRfm } from '../../../functions/churn/rfm.js';
+import { CDNOW_SAMPLE } from '../../support/cdnow.js';
 
-const SAMPLE = '/work/shared/datasets/cdnow/CDNOW_sample.txt';
-const transactions = parseCdnow(readFileSync(SAMPLE, 'utf8'));
+const transactions = parseCdnow(readFileSync(CDNOW_SAMPLE, 'utf8'));
 const calibrationEnd = parseIsoDay('1997-09-30')!;
 const holdoutEnd = parseIsoDay('1998-06-30')!;
 const customers = summariseRfm(transactions, { calibrationEnd, timeUnit: 'week' });

@@ -11,6 +11,7 @@ import { cutoffsOf, prepareScoringModel } from '../../../functions/churn/prepare
 import { summariseRfm } from '../../../functions/churn/rfm.js';
 import { riskBandOf, scoreCustomer, valueTierOf } from '../../../functions/churn/score.js';
 import { type ScoringModel, scoringModelSchema } from '../../../functions/churn/scoring-model.js';
+import { CDNOW_SAMPLE } from '../../support/cdnow.js';
 
 const now = '2024-06-30T03:00:00Z';
 const cutoffs = { mid: 2000, high: 8000 };
@@ -151,7 +152,7 @@ describe('prepareScoringModel', () => {
   });
 
   it('fits BG/NBD to a customer table built order by order from CDNOW and cuts tiers 50/30/20', () => {
-    const transactions = parseCdnow(readFileSync('/work/shared/datasets/cdnow/CDNOW_sample.txt', 'utf8'));
+    const transactions = parseCdnow(readFileSync(CDNOW_SAMPLE, 'utf8'));
     const calibrationEnd = parseIsoDay('1997-09-30')!;
     const table = new Map<string, CustomerStats>();
     for (const { customerId, day, amount } of transactions) {
