@@ -124,6 +124,20 @@ describe('skipping score writes that change nothing material', () => {
       ...tonight,
     });
   });
+
+  it('writes nothing on the night of a weekly refit that leaves every segment where it was', async () => {
+    const context = await churnDeps();
+    await steadyCustomers(context, 3);
+    const { run } = await nightlyRuns(context);
+
+    await run(night('2025-03-05'));
+    const before = await context.scores();
+    const refitNight = await run(night('2025-03-13'));
+
+    expect(refitNight).toMatchObject({ refitted: true, model: { version: 2 } });
+    expect(refitNight.summary).toMatchObject({ scored: 3, written: 0, segmentChanged: 0 });
+    expect(await context.scores()).toEqual(before);
+  });
 });
 
 describe('the score store given what a scan saw', () => {

@@ -8,10 +8,10 @@ const stored: SeenScore = {
   scoredAt: '2025-03-05T03:00:00.000Z',
   changedInRun: '2025-03-01T03:00:00.000Z',
 };
-const tonight = { modelVersion: 3, scoredAt: '2025-03-06T03:00:00.000Z' };
+const tonight = { scoredAt: '2025-03-06T03:00:00.000Z' };
 
 describe('whether a stored score still stands for tonight', () => {
-  it('stands when the model version and the segment are the same', () => {
+  it('stands when the segment is the same', () => {
     expect(storedScoreStands(stored, { segment: 'high/low' }, tonight)).toBe(true);
   });
 
@@ -19,8 +19,10 @@ describe('whether a stored score still stands for tonight', () => {
     expect(storedScoreStands(stored, { segment: 'high/medium' }, tonight)).toBe(false);
   });
 
-  it('falls when the score was computed by another model version', () => {
-    expect(storedScoreStands(stored, { segment: 'high/low' }, { ...tonight, modelVersion: 4 })).toBe(false);
+  it('stands after a refit that left the segment where it was', () => {
+    const refitted = { modelVersion: 4, runId: tonight.scoredAt, ...tonight };
+
+    expect(storedScoreStands(stored, { segment: 'high/low' }, refitted)).toBe(true);
   });
 
   it('still stands weeks later while nothing it holds has changed', () => {
