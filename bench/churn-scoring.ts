@@ -210,11 +210,12 @@ export const churnScoring = async (options: ChurnScoringOptions): Promise<BenchR
 
   const total = (runs: Timed<number>[]) => runs.reduce((sum, run) => sum + run.result, 0);
   const scanRates = (runs: Timed<number>[]) => runs.map((run) => perSecond(run.result, run.ms));
-  const summaries = nights.flatMap((run) => run.result);
-  const sumOf = (field: keyof SegmentSummary) => summaries.reduce((sum, summary) => sum + summary[field], 0);
-  const scoredOf = (run: Timed<SegmentSummary[]>) =>
-    run.result.reduce((sum, summary) => sum + summary.scored, 0);
-  const nightRates = nights.map((run) => perSecond(scoredOf(run), run.ms));
+  /** One night's figure summed over its segments. */
+  const countOf = (run: Timed<SegmentSummary[]>, field: keyof SegmentSummary) =>
+    run.result.reduce((sum, summary) => sum + summary[field], 0);
+  const byNight = (field: keyof SegmentSummary) => nights.map((run) => countOf(run, field));
+  const sumOf = (field: keyof SegmentSummary) => byNight(field).reduce((sum, count) => sum + count, 0);
+  const nightRates = nights.map((run) => perSecond(countOf(run, 'scored'), run.ms));
   const value = median(nightRates);
   const baseline = median(scanRates(index));
   const tableRate = median(scanRates(table));
@@ -228,19 +229,13 @@ export const churnScoring = async (options: ChurnScoringOptions): Promise<BenchR
       target: 'ratio >= 0.5',
       customers: options.customers,
       measuredNights: MEASURED_NIGHTS,
-      scoredByNight: nights.map(scoredOf),
+      scoredByNight: byNight('scored'),
       rewritten: sumOf('written'),
       atRisk: sumOf('atRisk'),
       segments: options.segments,
       measuredNight:
         'the nights after the first, one day apart: scores exist, most stand as stored; those that moved get one conditional UpdateItem each',
-      firstNightCustomersPerSecond: round(
-        perSecond(
-          firstNight.result.reduce((sum, summary) => sum + summary.scored, 0),
-          firstNight.ms,
-        ),
-        1,
-      ),
+      firstNightCustomersPerSecond: round(perSecond(countOf(firstNight, 'scored'), firstNight.ms), 1),
       model: 'BG/NBD with CDNOW parameters (the weekly fit is not part of the nightly run)',
       itemsPerCustomer:
         'a profile item and a stats item; scoring adds the score to the stats item, which alone is in the index it scans',
@@ -250,10 +245,8 @@ export const churnScoring = async (options: ChurnScoringOptions): Promise<BenchR
       statistic: 'value and baseline are medians over the rounds; every round is listed',
       baselineItemsPerSecondByScan: scanRates(index).map((rate) => round(rate, 1)),
       customersScoredPerSecondByNight: nightRates.map((rate) => round(rate, 1)),
-      rewrittenByNight: nights.map((run) => run.result.reduce((sum, summary) => sum + summary.written, 0)),
-      segmentChangedByNight: nights.map((run) =>
-        run.result.reduce((sum, summary) => sum + summary.segmentChanged, 0),
-      ),
+      rewrittenByNight: byNight('written'),
+      segmentChangedByNight: byNight('segmentChanged'),
       wholeTableScan: {
         meaning:
           'raw parallel Scan of the whole customers table (profile and stats items, no projection), before and after the rounds: the baseline until 2026-12-06',

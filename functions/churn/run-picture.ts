@@ -86,25 +86,22 @@ export interface RunPictureStore {
 
 const pictureSortKey = (runId: string, segment: number) => `${runId}#${String(segment).padStart(6, '0')}`;
 
-/** The newest run among `parts` (newest first) with a part from each of its segments. */
-const newestComplete = (parts: readonly SegmentPicture[]): RunPicture | undefined => {
+/** Gathers parts newest first and says when one run has a part from each of its segments. */
+const runAssembler = () => {
   const byRun = new Map<string, Map<number, SegmentPicture>>();
-  for (const part of parts) {
+  return (part: SegmentPicture): RunPicture | undefined => {
     const run = `${part.runId}|${part.totalSegments}`;
     const segments = byRun.get(run) ?? new Map<number, SegmentPicture>();
     segments.set(part.segment, part);
     byRun.set(run, segments);
-    if (segments.size === part.totalSegments) {
-      const whole = [...segments.values()];
-      return {
-        runId: part.runId,
-        modelVersion: Math.max(...whole.map((each) => each.modelVersion)),
-        segments: part.totalSegments,
-        ...sumOf(whole),
-      };
-    }
-  }
-  return undefined;
+    if (segments.size < part.totalSegments) return undefined;
+    return {
+      runId: part.runId,
+      modelVersion: part.modelVersion,
+      segments: part.totalSegments,
+      ...sumOf([...segments.values()]),
+    };
+  };
 };
 
 export const createRunPictureStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'>): RunPictureStore => ({
@@ -131,7 +128,7 @@ export const createRunPictureStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'
   },
   async latest() {
     // Newest first: a run still in progress is passed over for the last complete one.
-    const parts: SegmentPicture[] = [];
+    const add = runAssembler();
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await db.send(
@@ -145,10 +142,9 @@ export const createRunPictureStore = ({ db, tables }: Pick<Deps, 'db' | 'tables'
       );
       for (const item of page.Items ?? []) {
         const part = segmentPictureSchema.safeParse(item);
-        if (part.success) parts.push(part.data);
+        const complete = part.success ? add(part.data) : undefined;
+        if (complete) return complete;
       }
-      const found = newestComplete(parts);
-      if (found) return found;
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return undefined;
